@@ -1,0 +1,3 @@
+namespace AiMastering.Jobs;
+
+internal static class Placeholder;
