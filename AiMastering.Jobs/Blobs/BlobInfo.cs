@@ -1,0 +1,3 @@
+namespace AiMastering.Jobs.Blobs;
+
+public sealed record BlobInfo(string Key, long Size, string? ContentType);

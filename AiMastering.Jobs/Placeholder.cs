@@ -1,3 +1,0 @@
-namespace AiMastering.Jobs;
-
-internal static class Placeholder;
