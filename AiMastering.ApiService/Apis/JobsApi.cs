@@ -118,8 +118,10 @@ public static class JobsApi
             return (null, Problems.Of(ErrorCode.UploadMissing, "The file was never uploaded (or the upload did not finish). Upload it again."));
         }
 
+        // An empty object passes here on purpose: the worker checks the bytes and fails the job
+        // with a clear "empty file" error, like every other problem found in the audio itself.
         var storedName = fileName ?? Path.GetFileName(key);
-        var refusal = UploadRules.Check(storedName, info.ContentType ?? "", info.Size, services.Storage.Value.MaxUploadBytes);
+        var refusal = UploadRules.Check(storedName, info.ContentType ?? "", Math.Max(info.Size, 1), services.Storage.Value.MaxUploadBytes);
         if (refusal is { } r)
         {
             return (null, Problems.Of(r.Code, r.Message));
