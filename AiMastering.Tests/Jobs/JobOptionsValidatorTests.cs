@@ -33,7 +33,11 @@ public sealed class JobOptionsValidatorTests
     {
         var errors = JobOptionsValidator.Validate(new JobOptions
         {
-            Target = "radio", Style = "dark", Intensity = "max", BitDepth = 20, Amount = 150,
+            Target = "radio",
+            Style = "dark",
+            Intensity = "max",
+            BitDepth = 20,
+            Amount = 150,
         });
         errors.Keys.ShouldBe(["options.target", "options.style", "options.intensity", "options.bitDepth", "options.amount"], ignoreOrder: true);
         errors["options.bitDepth"][0].ShouldBe("Bit depth 20 is not offered; choose 24 or 16.");
