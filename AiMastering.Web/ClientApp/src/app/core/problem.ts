@@ -39,20 +39,25 @@ export function describeErrorCode(code: string | undefined | null): string | und
 /** Reads problem details out of whatever an API call failed with. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpErrorResponse) {
-    const body = parseBody(error.error);
-    if (body && typeof body === 'object') {
-      return { status: error.status, ...(body as Problem) };
-    }
     if (error.status === 0) {
       return { status: 0, title: 'Network error', detail: 'The server could not be reached. Check your connection and try again.' };
     }
-    return { status: error.status, title: error.statusText || `HTTP ${error.status}` };
+    const body = parseBody(error.error);
+    if (isProblemLike(body)) {
+      return { status: error.status, ...body };
+    }
+    const what = error.statusText && error.statusText !== 'OK' ? ` (${error.statusText})` : '';
+    return { status: error.status, title: `The server answered HTTP ${error.status}${what}.` };
   }
   if (error && typeof error === 'object' && ('detail' in error || 'title' in error)) {
     return error as Problem;
   }
   if (error instanceof Error) return { detail: error.message };
   return { detail: String(error) };
+}
+
+function isProblemLike(body: unknown): body is Problem {
+  return !!body && typeof body === 'object' && !Array.isArray(body) && ['title', 'detail', 'code', 'errors'].some((k) => k in body);
 }
 
 function parseBody(body: unknown): unknown {
