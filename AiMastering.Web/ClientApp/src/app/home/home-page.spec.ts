@@ -104,6 +104,17 @@ describe('HomePage', () => {
     expect(FakeXhr.all).toHaveLength(0);
   });
 
+  it('takes a mix dropped on the drop zone and shows its name and size', () => {
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [fileOf('dropped.aiff', '', 3 * MB)], types: ['Files'] } });
+    q('dropzone')!.dispatchEvent(drop);
+    fixture.detectChanges();
+    expect(drop.defaultPrevented).toBe(true);
+    expect(q('dropzone')!.textContent).toContain('dropped.aiff');
+    expect(q('dropzone')!.textContent).toContain('3 MB');
+    expect(q('upload-error')).toBeNull();
+  });
+
   it('refuses an MP3 before any upload', () => {
     pick('file-input', fileOf('demo.mp3', 'audio/mpeg'));
     expect(q('upload-error')!.textContent).toContain('.mp3 files are not supported');

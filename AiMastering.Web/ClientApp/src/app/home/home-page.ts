@@ -29,6 +29,12 @@ type Phase = 'idle' | 'uploading' | 'starting';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, DropZone, RecentJobs],
   templateUrl: './home-page.html',
+  host: {
+    // A file dropped beside the zones must not make the browser open it and leave the page.
+    '(document:dragover)': 'onStrayDrag($event)',
+    '(document:drop)': 'onStrayDrag($event)',
+    '(window:beforeunload)': 'onLeave($event)',
+  },
   styleUrl: './home-page.scss',
 })
 export class HomePage {
@@ -177,6 +183,15 @@ export class HomePage {
       // Cancelling unsubscribes; settle the promise so submit() finishes.
       this.current.add(() => reject(new UploadError('Upload cancelled.', 0)));
     });
+  }
+
+  protected onStrayDrag(event: DragEvent): void {
+    if (event.dataTransfer?.types?.includes('Files')) event.preventDefault();
+  }
+
+  /** Warn before closing the tab in the middle of an upload. */
+  protected onLeave(event: BeforeUnloadEvent): void {
+    if (this.busy()) event.preventDefault();
   }
 
   protected percent(): number {
