@@ -9,11 +9,11 @@ export interface TargetPreset {
 
 /** Same numbers as the API's TargetPresets. */
 export const TARGET_PRESETS: TargetPreset[] = [
-  { value: 'streaming', label: 'Streaming (Spotify, Tidal, Amazon)', lufs: -14, truePeakDbtp: -1 },
+  { value: 'streaming', label: 'Streaming', lufs: -14, truePeakDbtp: -1 },
   { value: 'apple', label: 'Apple Music', lufs: -16, truePeakDbtp: -1 },
   { value: 'youtube', label: 'YouTube', lufs: -14, truePeakDbtp: -1 },
-  { value: 'club', label: 'Club / DJ', lufs: -8, truePeakDbtp: -0.5 },
-  { value: 'cd', label: 'CD / download', lufs: -10, truePeakDbtp: -0.3 },
+  { value: 'club', label: 'Club', lufs: -8, truePeakDbtp: -0.5 },
+  { value: 'cd', label: 'CD', lufs: -10, truePeakDbtp: -0.3 },
 ];
 
 export const STYLES: { value: Style; label: string; hint: string }[] = [

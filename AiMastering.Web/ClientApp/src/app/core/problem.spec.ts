@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { problemMessage, toProblem } from './problem';
 import { statusLine } from './status';
-import { toSpectrum, toTimeSeries } from './series';
+import { toSpectrum, toTimeSeries, toWaveform } from './series';
 
 describe('problem details', () => {
   it('prefers the detail, then our wording of the code, then the title', () => {
@@ -50,5 +50,14 @@ describe('series readers', () => {
       [40, -2],
     ]);
     expect(toSpectrum([{ lowHz: 100, highHz: 400, levelDb: -6 }])).toEqual([[200, -6]]);
+  });
+
+  it('reads waveform peaks in linear or dB form and as min/max pairs', () => {
+    expect(toWaveform([0.5, 1.2])).toEqual([
+      [-0.5, 0.5],
+      [-1, 1],
+    ]);
+    expect(toWaveform([-6.0206])[0][1]).toBeCloseTo(0.5, 3);
+    expect(toWaveform({ min: [-0.25], max: [0.75] })).toEqual([[-0.25, 0.75]]);
   });
 });

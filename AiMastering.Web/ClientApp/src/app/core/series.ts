@@ -99,3 +99,41 @@ function pairOf(item: unknown): Point | null {
   }
   return null;
 }
+
+/** A waveform overview as [min, max] pairs in -1..1: peaks (linear or dBFS), pairs, or {min:[], max:[]}. */
+export function toWaveform(raw: unknown): Point[] {
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const o = raw as Record<string, unknown>;
+    const mins = o['min'] ?? o['mins'];
+    const maxs = o['max'] ?? o['maxs'];
+    if (Array.isArray(mins) && Array.isArray(maxs)) {
+      const n = Math.min(mins.length, maxs.length);
+      return clampPairs(Array.from({ length: n }, (_, i) => [num(mins[i]) ?? 0, num(maxs[i]) ?? 0] as Point));
+    }
+    const values = o['peaks'] ?? o['values'] ?? o['data'];
+    return Array.isArray(values) ? toWaveform(values) : [];
+  }
+  if (!Array.isArray(raw) || raw.length === 0) return [];
+  if (raw.every((v) => typeof v === 'number' || v === null)) {
+    const values = raw.map((v) => num(v) ?? 0);
+    const decibels = values.some((v) => v < 0) && values.every((v) => v <= 0);
+    return values.map((v) => {
+      const peak = Math.min(1, Math.abs(decibels ? 10 ** (v / 20) : v));
+      return [-peak, peak] as Point;
+    });
+  }
+  return clampPairs(
+    raw.map((item): Point => {
+      if (Array.isArray(item)) return [num(item[0]) ?? 0, num(item[1]) ?? 0];
+      if (item && typeof item === 'object') {
+        const o = item as Record<string, unknown>;
+        return [num(o['min']) ?? -(num(o['peak']) ?? 0), num(o['max']) ?? (num(o['peak']) ?? 0)];
+      }
+      return [0, 0];
+    }),
+  );
+}
+
+function clampPairs(points: Point[]): Point[] {
+  return points.map(([lo, hi]) => [Math.max(-1, Math.min(lo, hi)), Math.min(1, Math.max(lo, hi))] as Point);
+}

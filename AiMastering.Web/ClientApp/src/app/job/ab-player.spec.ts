@@ -46,4 +46,18 @@ describe('AbPlayer', () => {
     expect(master.volume).toBeCloseTo(10 ** (-6 / 20), 3);
     expect(original.volume).toBe(1);
   });
+
+  it('draws the waveform and seeks both versions where it is clicked', () => {
+    fixture.componentRef.setInput('waveform', [[-0.5, 0.5], [-1, 1], [-0.2, 0.3]]);
+    fixture.componentRef.setInput('durationSeconds', 200);
+    fixture.detectChanges();
+    const wave = q<SVGSVGElement>('waveform');
+    expect(wave.querySelector('path')!.getAttribute('d')).toMatch(/^M0\.0,26\.0L500\.0,2\.0L1000\.0,35\.6/);
+    vi.spyOn(wave, 'getBoundingClientRect').mockReturnValue({ left: 100, width: 400, top: 0, height: 50 } as DOMRect);
+    wave.dispatchEvent(new MouseEvent('click', { clientX: 200 }));
+    fixture.detectChanges();
+    expect(q<HTMLAudioElement>('preview-player').currentTime).toBe(50);
+    expect(q<HTMLAudioElement>('original-player').currentTime).toBe(50);
+    expect(wave.querySelector('.playhead')!.getAttribute('x1')).toBe('250');
+  });
 });

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, signal, viewChild } from '@angular/core';
 import { fmt } from '../core/format';
+import { Point } from '../core/series';
 
 export type Side = 'master' | 'original';
 
@@ -17,6 +18,26 @@ export type Side = 'master' | 'original';
         <button type="button" [attr.aria-pressed]="active() === 'original'" (click)="switchTo('original')" data-testid="ab-original">Original</button>
       </div>
     }
+    @if (waveform().length > 1) {
+      <svg
+        class="wave"
+        viewBox="0 0 1000 100"
+        preserveAspectRatio="none"
+        role="slider"
+        tabindex="0"
+        aria-label="Play position"
+        aria-valuemin="0"
+        [attr.aria-valuemax]="duration()"
+        [attr.aria-valuenow]="position()"
+        data-testid="waveform"
+        (click)="seekFromClick($event)"
+        (keydown)="seekFromKey($event)"
+      >
+        <path class="wave-shape" [attr.d]="wavePath()" />
+        <rect class="wave-played" x="0" y="0" height="100" [attr.width]="playedWidth()" />
+        <line class="playhead" [attr.x1]="playedWidth()" [attr.x2]="playedWidth()" y1="0" y2="100" />
+      </svg>
+    }
     <audio
       #masterEl
       data-testid="preview-player"
@@ -26,6 +47,8 @@ export type Side = 'master' | 'original';
       [hidden]="active() !== 'master'"
       aria-label="Master preview"
       (loadedmetadata)="restore('master')"
+      (timeupdate)="tick('master')"
+      (seeked)="tick('master')"
       (error)="failed('master')"
     ></audio>
     @if (sourceUrl()) {
@@ -38,6 +61,8 @@ export type Side = 'master' | 'original';
         [hidden]="active() !== 'original'"
         aria-label="Original mix"
         (loadedmetadata)="restore('original')"
+        (timeupdate)="tick('original')"
+        (seeked)="tick('original')"
         (error)="failed('original')"
       ></audio>
     }
@@ -57,6 +82,9 @@ export class AbPlayer {
   /** Integrated loudness of both, for the loudness-matched comparison. */
   readonly masterLufs = input<number | undefined>(undefined);
   readonly sourceLufs = input<number | undefined>(undefined);
+  /** Overview of the mix, [min, max] per column, and its length (for seeking before metadata loads). */
+  readonly waveform = input<Point[]>([]);
+  readonly durationSeconds = input<number | undefined>(undefined);
   /** A URL stopped working (signed URLs expire): the page fetches fresh ones. */
   readonly mediaError = output<Side>();
 
@@ -75,6 +103,23 @@ export class AbPlayer {
     return typeof m === 'number' && typeof s === 'number' && Number.isFinite(m) && Number.isFinite(s) ? m - s : null;
   });
   protected readonly absGap = computed(() => Math.abs(this.gapDb() ?? 0));
+
+  readonly position = signal(0);
+  private readonly mediaDuration = signal<number | null>(null);
+  protected readonly duration = computed(() => this.mediaDuration() ?? this.durationSeconds() ?? 0);
+  protected readonly playedWidth = computed(() => {
+    const d = this.duration();
+    return d > 0 ? Math.min(1000, (this.position() / d) * 1000) : 0;
+  });
+  protected readonly wavePath = computed(() => {
+    const w = this.waveform();
+    const n = w.length;
+    if (n < 2) return '';
+    const x = (i: number) => ((i / (n - 1)) * 1000).toFixed(1);
+    const top = w.map(([, hi], i) => `${i ? 'L' : 'M'}${x(i)},${(50 - hi * 48).toFixed(1)}`).join('');
+    const back = [...w].reverse().map(([lo], j) => `L${x(n - 1 - j)},${(50 - lo * 48).toFixed(1)}`).join('');
+    return `${top}${back}Z`;
+  });
 
   constructor() {
     effect(() => {
@@ -107,6 +152,45 @@ export class AbPlayer {
     }
     this.active.set(side);
     if (wasPlaying) void to.play()?.catch(() => undefined);
+  }
+
+  protected tick(side: Side): void {
+    if (side !== this.active()) return;
+    const el = this.element(side);
+    if (!el) return;
+    this.position.set(el.currentTime || 0);
+    if (Number.isFinite(el.duration) && el.duration > 0) this.mediaDuration.set(el.duration);
+  }
+
+  /** Moves the shared play position (both sides follow it). */
+  seek(seconds: number): void {
+    const d = this.duration();
+    const t = Math.max(0, d > 0 ? Math.min(d, seconds) : seconds);
+    for (const side of ['master', 'original'] as const) {
+      const el = this.element(side);
+      if (!el) continue;
+      try {
+        el.currentTime = t;
+      } catch {
+        this.pendingSeek[side] = t;
+      }
+    }
+    this.position.set(t);
+  }
+
+  protected seekFromClick(event: MouseEvent): void {
+    const box = (event.currentTarget as Element).getBoundingClientRect();
+    if (box.width <= 0) return;
+    this.seek(((event.clientX - box.left) / box.width) * this.duration());
+  }
+
+  protected seekFromKey(event: KeyboardEvent): void {
+    const step = event.shiftKey ? 10 : 5;
+    if (event.key === 'ArrowRight') this.seek(this.position() + step);
+    else if (event.key === 'ArrowLeft') this.seek(this.position() - step);
+    else if (event.key === 'Home') this.seek(0);
+    else return;
+    event.preventDefault();
   }
 
   protected failed(side: Side): void {

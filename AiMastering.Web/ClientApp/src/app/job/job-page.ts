@@ -6,6 +6,7 @@ import { ApiService } from '../core/api.service';
 import { fmtDate } from '../core/format';
 import { Analysis, Decision, Job, Report } from '../core/models';
 import { describeErrorCode, problemMessage, toProblem } from '../core/problem';
+import { toWaveform } from '../core/series';
 import { isTerminal, statusLine } from '../core/status';
 import { ReportView } from '../report/report-view';
 import { AbPlayer } from './ab-player';
@@ -54,6 +55,10 @@ export class JobPage implements OnInit {
     const j = this.job();
     if (j?.status !== 'failed') return null;
     return j.error?.message || describeErrorCode(j.error?.code) || 'The job failed.';
+  });
+  protected readonly waveform = computed(() => {
+    const d = this.docs();
+    return toWaveform(d?.analysis?.series?.waveform ?? d?.masterAnalysis?.series?.waveform);
   });
   protected readonly active = computed(() => {
     const s = this.job()?.status;
