@@ -137,4 +137,27 @@ describe('JobPage', () => {
     expect(q('decisions')).toBeNull();
     expect(q('original-player')).toBeNull();
   });
+
+  it('says when an earlier attempt failed and the job is being retried', () => {
+    answerPoll(job({ status: 'queued', attempts: 2, error: { code: 'worker_lost', message: 'The worker stopped.' } }), 0);
+    expect(statusText()).toBe('Pending');
+    expect(q('retry-note')?.textContent).toContain('The worker stopped.');
+    expect(q('job-error')).toBeNull();
+  });
+
+  it('follows the route to another job', () => {
+    answerPoll(job({ status: 'done', artifacts: {} }), 0);
+    fixture.componentRef.setInput('id', 'j-2');
+    fixture.detectChanges();
+    vi.advanceTimersByTime(0);
+    http.expectOne('/api/jobs/j-2').flush(job({ jobId: 'j-2', status: 'processing', progress: { stage: 'decoding' } }));
+    fixture.detectChanges();
+    expect(statusText()).toBe('Processing — Decoding');
+  });
+
+  it('puts the status in the tab title', () => {
+    answerPoll(job({ status: 'processing', progress: { stage: 'analyzing' } }), 0);
+    fixture.detectChanges();
+    expect(document.title).toBe('Processing — Analyzing · song.wav — AI Mastering');
+  });
 });

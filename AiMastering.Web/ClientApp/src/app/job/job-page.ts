@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { Observable, Subscription, catchError, exhaustMap, forkJoin, of, takeWhile, tap, timer } from 'rxjs';
 import { ApiService } from '../core/api.service';
@@ -29,7 +30,7 @@ interface Documents {
   templateUrl: './job-page.html',
   styleUrl: './job-page.scss',
 })
-export class JobPage implements OnInit {
+export class JobPage {
   /** Route parameter :id (component input binding). */
   readonly id = input.required<string>();
 
@@ -65,8 +66,32 @@ export class JobPage implements OnInit {
     return s === 'queued' || s === 'processing';
   });
 
-  ngOnInit(): void {
-    this.startPolling();
+  /** An earlier attempt failed and the job was queued again. */
+  protected readonly retryNote = computed(() => {
+    const j = this.job();
+    if (!j || !this.active() || !j.error) return null;
+    return j.error.message || describeErrorCode(j.error.code) || null;
+  });
+
+  constructor() {
+    const title = inject(Title);
+    // (Re)start whenever the route points at another job; the router may reuse this component.
+    effect(() => {
+      const id = this.id();
+      untracked(() => {
+        this.refreshing?.unsubscribe();
+        this.job.set(null);
+        this.docs.set(null);
+        this.media.set(null);
+        this.notFound.set(false);
+        this.loadError.set(null);
+        if (id) this.startPolling();
+      });
+    });
+    effect(() => {
+      const j = this.job();
+      title.setTitle(j ? `${this.statusText()} · ${j.fileName || 'Job'} — AI Mastering` : 'AI Mastering');
+    });
     this.destroyRef.onDestroy(() => {
       this.polling?.unsubscribe();
       this.refreshing?.unsubscribe();
