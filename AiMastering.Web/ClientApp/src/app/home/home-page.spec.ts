@@ -248,4 +248,19 @@ describe('HomePage', () => {
     expect(q('upload-error')!.textContent).toContain('Loudness target must be between -30 and -5 LUFS.');
     http.expectNone('/api/uploads/presign');
   });
+
+  it('lets the musician cancel an upload and start again', async () => {
+    pick('file-input', fileOf('song.wav', 'audio/wav'));
+    q<HTMLButtonElement>('submit')!.click();
+    await flushMicrotasks();
+    http.expectOne('/api/uploads/presign').flush({ objectKey: 'k', url: '/api/up', method: 'PUT' });
+    await flushMicrotasks();
+    const cancel = Array.from(el().querySelectorAll('button')).find((b) => b.textContent!.trim() === 'Cancel')!;
+    cancel.click();
+    await flushMicrotasks();
+    expect(q('upload-error')!.textContent!.trim()).toBe('Upload cancelled.');
+    expect(q('upload-progress')).toBeNull();
+    expect(q<HTMLButtonElement>('submit')!.disabled).toBe(false);
+    http.expectNone('/api/jobs');
+  });
 });
