@@ -1,5 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AiMastering.Tests.Application;
 
@@ -21,6 +23,13 @@ public sealed class AppHostFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiMastering_AppHost>(
             ["Infrastructure=embedded", $"DataFolder={DataFolder}", "WebPort=0", "Services:Jobs:RetryDelays:0=00:00:01"],
             timeout.Token);
+
+        // Keep test output readable: resource logs only from warnings up; start-up health probes
+        // fail by design until each service listens.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);

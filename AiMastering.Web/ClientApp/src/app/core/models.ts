@@ -35,7 +35,10 @@ export interface MasteringOptions {
 
 export interface CreateJobRequest {
   objectKey: string;
+  /** The musician's own file name, used for download names ("My Song-master.wav"). */
+  fileName?: string;
   referenceObjectKey?: string;
+  referenceFileName?: string;
   options?: MasteringOptions;
 }
 

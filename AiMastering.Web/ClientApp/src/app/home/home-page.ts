@@ -156,7 +156,13 @@ export class HomePage {
       this.phase.set('starting');
       this.progressText.set('Starting the job…');
       const created = await firstValueFrom(
-        this.api.createJob({ objectKey, referenceObjectKey, options: toRequestOptions(this.options(), !!referenceObjectKey) }),
+        this.api.createJob({
+          objectKey,
+          fileName: mix.name,
+          referenceObjectKey,
+          referenceFileName: referenceObjectKey ? reference?.name : undefined,
+          options: toRequestOptions(this.options(), !!referenceObjectKey),
+        }),
       );
       this.phase.set('idle');
       await this.router.navigate(['/jobs', created.jobId]);
