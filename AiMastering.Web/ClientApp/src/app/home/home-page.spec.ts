@@ -152,7 +152,9 @@ describe('HomePage', () => {
     expect(create.request.method).toBe('POST');
     expect(create.request.body).toEqual({
       objectKey: 'uploads/u/1/song.wav',
+      fileName: 'song.wav',
       referenceObjectKey: undefined,
+      referenceFileName: undefined,
       options: { target: 'streaming', style: 'balanced', intensity: 'medium', bitDepth: 24, width: false },
     });
     create.flush({ jobId: 'job-42', status: 'queued' }, { status: 201, statusText: 'Created' });
