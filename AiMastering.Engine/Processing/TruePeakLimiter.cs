@@ -7,8 +7,9 @@ namespace AiMastering.Engine.Processing;
 /// first removes the content next to Nyquist whose inter-sample peaks no short interpolator sees.
 /// The main stage (<see cref="LookaheadGainStage"/>) detects inter-sample peaks of the input with
 /// a polyphase FIR oversampler and glides the gain down over the look-ahead window so it has
-/// reached its target before the peak arrives; release is program-dependent. A short second
-/// stage of the same kind measures the output of the first and removes any residual overshoot
+/// reached its target before the peak arrives; release is program-dependent. A short second (0.5 ms)
+/// stage of the same kind, detecting at twice the oversampling (16× by default), measures the output
+/// of the first and removes any residual overshoot
 /// (from gain modulation), and a final clamp bounds the sample values. The output is delayed by
 /// <see cref="LatencySamples"/>; <see cref="ProcessorChain"/> removes that delay.
 /// </para>
@@ -41,8 +42,8 @@ public sealed class TruePeakLimiter : IAudioProcessor
             settings.ReleaseMs, settings.SustainedReleaseMs, settings.OversamplingFactor);
         bandLimit = settings.BandLimit ? new BandLimitFilter(channelCount, ChunkFrames) : null;
         safety = new LookaheadGainStage(
-            sampleRate, channelCount, ChunkFrames, ceilingLinear, Math.Max(8, sampleRate / 4000),
-            releaseMs: 10, sustainedReleaseMs: 10, settings.OversamplingFactor);
+            sampleRate, channelCount, ChunkFrames, ceilingLinear, Math.Max(16, sampleRate / 2000),
+            releaseMs: 10, sustainedReleaseMs: 10, 2 * settings.OversamplingFactor);
     }
 
     public TruePeakLimiterSettings Settings { get; }
