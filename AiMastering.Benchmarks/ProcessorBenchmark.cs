@@ -16,10 +16,8 @@ internal static class ProcessorBenchmark
         var audio = TestSignal(Rate * Seconds);
         Console.WriteLine($"{Seconds} s stereo {Rate} Hz, block {ProcessorChain.DefaultBlockFrames} frames, one thread");
         Console.WriteLine($"{"processor",-12} {"ms",8} {"× realtime",12}");
-        var all = new List<IAudioProcessor>();
         foreach (var (name, factory) in Processors())
         {
-            all.Add(factory());
             Measure(name, [factory()], audio);
         }
 
