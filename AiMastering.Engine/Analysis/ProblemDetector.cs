@@ -8,7 +8,7 @@ internal static class ProblemDetector
     private const double SilenceDbfs = -60;
     private const double SilenceMinSeconds = 1.0;
     private const double DcWarningDbfs = -50;
-    private const double LowEndWarningDb = 8;
+    private const double LowEndWarningDb = 12;
     private const double HarshHighMidsWarningDb = 4;
 
     public sealed record Inputs(
@@ -183,25 +183,29 @@ internal static class ProblemDetector
         }
     }
 
-    // Against the pink reference: the lows (20-250 Hz together) more than 8 dB above their neutral share,
-    // the high mids more than 4 dB above theirs and above the low mids.
+    // Against the pink reference: the lows (20-250 Hz) relative to everything above 250 Hz, compared with the
+    // same ratio for pink noise (0 dB = neutral; typical mixes sit a few dB above); the high mids more than
+    // 4 dB above their neutral share and above the low mids.
     private static void Tone(Inputs input, List<AnalysisProblem> problems)
     {
         var bands = input.Spectrum.Bands.ToDictionary(b => b.Name);
         double Linear(string name) => bands[name].RelativeDb is { } r ? Math.Pow(10, r / 10) : 0;
-        double Reference(string name) => Math.Pow(10, bands[name].ReferenceRelativeDb / 10);
+        double Reference(string name) => bands[name].RelativeDb is null ? 0 : Math.Pow(10, bands[name].ReferenceRelativeDb / 10);
         var low = Linear("sub") + Linear("bass");
-        if (low > 0)
+        var rest = Linear("lowMids") + Linear("highMids") + Linear("highs");
+        var lowReference = Reference("sub") + Reference("bass");
+        var restReference = Reference("lowMids") + Reference("highMids") + Reference("highs");
+        if (low > 0 && rest > 0 && restReference > 0)
         {
-            var deviation = Db.FromPower(low / (Reference("sub") + Reference("bass")));
-            if (deviation > LowEndWarningDb)
+            var excess = Db.FromPower(low / rest / (lowReference / restReference));
+            if (excess > LowEndWarningDb)
             {
                 problems.Add(new AnalysisProblem(
                     ProblemCode.ExcessiveLowEnd,
-                    deviation > LowEndWarningDb + 4 ? ProblemSeverity.Error : ProblemSeverity.Warning,
-                    Invariant($"The low end (below 250 Hz) is {deviation:0} dB above a neutral balance; it will sound boomy and eat loudness headroom."),
+                    excess > LowEndWarningDb + 4 ? ProblemSeverity.Error : ProblemSeverity.Warning,
+                    Invariant($"The low end (below 250 Hz) is {excess:0} dB stronger against the rest of the mix than a neutral balance; it will sound boomy and eat loudness headroom."),
                     [],
-                    Math.Round(deviation, 1)));
+                    Math.Round(excess, 1)));
             }
         }
 
