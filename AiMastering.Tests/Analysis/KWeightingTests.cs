@@ -22,7 +22,7 @@ public sealed class KWeightingTests
     [Theory]
     // The bilinear transform warps the response as the rate falls; at 8 kHz the 38 Hz high-pass shifts by 0.2 dB.
     [InlineData(8000, 0.25)]
-    [InlineData(22050, 0.06)]
+    [InlineData(22050, 0.1)]
     [InlineData(44100, 0.05)]
     [InlineData(96000, 0.05)]
     [InlineData(192000, 0.05)]

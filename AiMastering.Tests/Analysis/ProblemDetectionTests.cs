@@ -34,9 +34,9 @@ public sealed class ProblemDetectionTests
     }
 
     [Fact]
-    public void Clean_sine_has_no_problems()
+    public void Clean_1_kHz_sine_has_no_problems()
     {
-        var result = Analyzer.Analyze(Signals.SineSegments(Rate, 220, (10, -12)));
+        var result = Analyzer.Analyze(Signals.SineSegments(Rate, 1000, (10, -12)));
         result.Problems.ShouldBeEmpty();
     }
 
