@@ -16,25 +16,27 @@ public static class Analyzer
         var channels = audio.Channels.Select(_ => new ChannelStats(grid.Count)).ToArray();
         var stereo = audio.ChannelCount >= 2;
         StereoSpectrum? spectrum = null;
-        StereoMeasures? stereoMeasures = null;
-        WaveformSeries? waveform = null;
 
+        var cross = stereo ? new double[grid.Count] : null;
         var work = new List<Action>();
+        if (stereo)
+        {
+            work.Add(() => ChannelPass.RunStereo(audio.Channels[0], audio.Channels[1], grid, channels[0], channels[1], cross!));
+        }
+        else
+        {
+            work.Add(() => ChannelPass.Run(audio.Channels[0], grid, channels[0]));
+        }
+
         for (var c = 0; c < audio.ChannelCount; c++)
         {
             var index = c;
-            work.Add(() => ChannelPass.Run(audio.Channels[index], grid, channels[index]));
             work.Add(() => TruePeakMeter.Run(audio.Channels[index], grid, channels[index].TruePeak));
         }
 
         work.Add(() => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate));
-        work.Add(() => waveform = SeriesBuilder.Waveform(audio));
-        if (stereo)
-        {
-            work.Add(() => stereoMeasures = StereoMeasures.Measure(audio.Channels[0], audio.Channels[1], grid));
-        }
-
         Parallel.Invoke([.. work]);
+        var stereoMeasures = stereo ? new StereoMeasures(cross!) : null;
 
         var loudness = new LoudnessSeries(channels, grid);
         var truePeak = new float[grid.Count];
@@ -85,7 +87,7 @@ public static class Analyzer
             tonal,
             stereoModel,
             problems,
-            new AnalysisSeries(SeriesBuilder.ShortTerm(loudness, audio.DurationSeconds), waveform!));
+            new AnalysisSeries(SeriesBuilder.ShortTerm(loudness, audio.DurationSeconds), SeriesBuilder.Waveform(channels, grid)));
     }
 
     // Loudness-like envelope (dB of the summed K-weighted mean square) per 10 ms sub-block.

@@ -15,6 +15,11 @@ internal sealed class ChannelStats(int subBlocks)
     /// <summary>Largest |4x oversampled value| per sub-block (BS.1770 Annex 2).</summary>
     public float[] TruePeak { get; } = new float[subBlocks];
 
+    /// <summary>Lowest and highest sample per sub-block (waveform overview).</summary>
+    public float[] Min { get; } = new float[subBlocks];
+
+    public float[] Max { get; } = new float[subBlocks];
+
     public double Sum { get; set; }
 
     public List<(int Start, int Length)> ClippedRuns { get; } = [];

@@ -23,30 +23,29 @@ internal static class SeriesBuilder
         return new ShortTermSeries(start, 0.1 * stride, points);
     }
 
-    public static WaveformSeries Waveform(AudioBuffer audio)
+    /// <summary>Min/max over all channels per bucket of whole 10 ms sub-blocks (at most <see cref="MaxPoints"/> buckets).</summary>
+    public static WaveformSeries Waveform(IReadOnlyList<ChannelStats> channels, SubBlockGrid grid)
     {
-        var buckets = Math.Min(MaxPoints, audio.Length);
-        var size = (int)Math.Ceiling(audio.Length / (double)Math.Max(1, buckets));
-        buckets = size == 0 ? 0 : (audio.Length + size - 1) / size;
+        var per = Math.Max(1, (int)Math.Ceiling(grid.Count / (double)MaxPoints));
+        var buckets = (grid.Count + per - 1) / per;
         var min = new float[buckets];
         var max = new float[buckets];
         for (var b = 0; b < buckets; b++)
         {
-            var from = b * size;
-            var count = Math.Min(size, audio.Length - from);
+            var from = b * per;
+            var count = Math.Min(per, grid.Count - from);
             var lo = float.MaxValue;
             var hi = float.MinValue;
-            foreach (var channel in audio.Channels)
+            foreach (var c in channels)
             {
-                var span = channel.AsSpan(from, count);
-                lo = Math.Min(lo, TensorPrimitives.Min(span));
-                hi = Math.Max(hi, TensorPrimitives.Max(span));
+                lo = Math.Min(lo, TensorPrimitives.Min(c.Min.AsSpan(from, count)));
+                hi = Math.Max(hi, TensorPrimitives.Max(c.Max.AsSpan(from, count)));
             }
 
             min[b] = MathF.Round(lo, 4);
             max[b] = MathF.Round(hi, 4);
         }
 
-        return new WaveformSeries(size / (double)audio.SampleRate, min, max);
+        return new WaveformSeries(per / (double)SubBlockGrid.PerSecond, min, max);
     }
 }

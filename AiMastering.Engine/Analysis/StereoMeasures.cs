@@ -1,25 +1,12 @@
-using System.Numerics.Tensors;
-
 namespace AiMastering.Engine.Analysis;
 
 /// <summary>Stereo correlation, side/mid ratio, balance and mono fold-down loss; local correlation per second.</summary>
 internal sealed class StereoMeasures
 {
-    private StereoMeasures(double[] crossPerSubBlock) => Cross = crossPerSubBlock;
+    public StereoMeasures(double[] crossPerSubBlock) => Cross = crossPerSubBlock;
 
     /// <summary>Sum of L*R per 10 ms sub-block.</summary>
     public double[] Cross { get; }
-
-    public static StereoMeasures Measure(float[] left, float[] right, SubBlockGrid grid)
-    {
-        var cross = new double[grid.Count];
-        for (var k = 0; k < grid.Count; k++)
-        {
-            cross[k] = TensorPrimitives.Dot(left.AsSpan(grid.Starts[k], grid.SizeOf(k)), right.AsSpan(grid.Starts[k], grid.SizeOf(k)));
-        }
-
-        return new StereoMeasures(cross);
-    }
 
     public static StereoAnalysis Mono() =>
         new(1.0, null, 0.0, 0.0, ToneBands.All.Select(b => new StereoBand(b.Name, b.LowHz, b.HighHz, 1.0, null)).ToArray());

@@ -11,7 +11,7 @@ namespace AiMastering.Engine.Analysis;
 internal sealed class StereoSpectrum
 {
     /// <summary>At most this many frames are transformed (evenly spread over the louder passages).</summary>
-    public const int MaxFrames = 384;
+    public const int MaxFrames = 128;
 
     private StereoSpectrum(int sampleRate, int frameSize)
     {
