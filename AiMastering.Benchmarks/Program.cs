@@ -1,14 +1,17 @@
 using AiMastering.Benchmarks;
 
-// Quick console measurements: `dotnet run -c Release --project AiMastering.Benchmarks -- <mode>`.
-return args.FirstOrDefault() switch
+// Console measurements: `dotnet run -c Release --project AiMastering.Benchmarks -- <mode>`.
+return args switch
 {
-    "processors" => ProcessorBenchmark.Run(args.Skip(1).ToArray()),
+    ["processors", .. var rest] => ProcessorBenchmark.Run(rest.ToArray()),
+    ["analysis", .. var rest] => AnalysisBenchmark.Run(rest),
+    ["analysis-memory", var file] => AnalysisBenchmark.MeasureMemory(file),
+    ["analysis-stages", var file] => AnalysisStages.Run(file),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AiMastering.Benchmarks processors");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N]");
     return 2;
 }
