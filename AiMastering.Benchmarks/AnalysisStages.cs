@@ -15,6 +15,8 @@ public static class AnalysisStages
         var stats = new ChannelStats(grid.Count);
         for (var rep = 0; rep < 3; rep++)
         {
+            Time("read file bytes only", () => File.ReadAllBytes(file));
+            Time("decode", () => AudioDecoder.Decode(file));
             Time("channel pass (K-weighting, peaks, energy)", () => ChannelPass.Run(audio.Channels[0], grid, stats));
             Time("true peak 4x", () => TruePeakMeter.Run(audio.Channels[0], grid, stats.TruePeak));
             Time("stereo spectrum", () => StereoSpectrum.Measure(audio.Channels[0], audio.Channels[1], audio.SampleRate));

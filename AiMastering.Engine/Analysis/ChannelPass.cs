@@ -51,10 +51,12 @@ internal static class ChannelPass
     {
         var f = KWeighting.Shelf(grid.SampleRate);
         var g = KWeighting.HighPass(grid.SampleRate);
+        // Coefficients as vectors; feedback coefficients negated so every update is one multiply-add and the
+        // recursion's critical path is two of them per sample (y -> z1 -> next y).
         Vector128<double> fb0 = Vector128.Create(f.B0), fb1 = Vector128.Create(f.B1), fb2 = Vector128.Create(f.B2);
-        Vector128<double> fa1 = Vector128.Create(f.A1), fa2 = Vector128.Create(f.A2);
+        Vector128<double> fa1 = Vector128.Create(-f.A1), fa2 = Vector128.Create(-f.A2);
         Vector128<double> gb0 = Vector128.Create(g.B0), gb1 = Vector128.Create(g.B1), gb2 = Vector128.Create(g.B2);
-        Vector128<double> ga1 = Vector128.Create(g.A1), ga2 = Vector128.Create(g.A2);
+        Vector128<double> ga1 = Vector128.Create(-g.A1), ga2 = Vector128.Create(-g.A2);
         Vector128<double> z1 = default, z2 = default, w1 = default, w2 = default, sum = default;
         var tiny = Vector128.Create(1e-30);
         for (var k = 0; k < grid.Count; k++)
@@ -67,14 +69,16 @@ internal static class ChannelPass
             for (var i = 0; i < a.Length; i++)
             {
                 var x = Vector128.Create((double)a[i], b[i]);
-                var y = (fb0 * x) + z1;
-                z1 = (fb1 * x) - (fa1 * y) + z2;
-                z2 = (fb2 * x) - (fa2 * y);
-                var o = (gb0 * y) + w1;
-                w1 = (gb1 * y) - (ga1 * o) + w2;
-                w2 = (gb2 * y) - (ga2 * o);
-                weighted += o * o;
-                raw += x * x;
+                var t1 = Vector128.MultiplyAddEstimate(fb1, x, z2);
+                var y = Vector128.MultiplyAddEstimate(fb0, x, z1);
+                z1 = Vector128.MultiplyAddEstimate(fa1, y, t1);
+                z2 = Vector128.MultiplyAddEstimate(fa2, y, fb2 * x);
+                var u1 = Vector128.MultiplyAddEstimate(gb1, y, w2);
+                var o = Vector128.MultiplyAddEstimate(gb0, y, w1);
+                w1 = Vector128.MultiplyAddEstimate(ga1, o, u1);
+                w2 = Vector128.MultiplyAddEstimate(ga2, o, gb2 * y);
+                weighted = Vector128.MultiplyAddEstimate(o, o, weighted);
+                raw = Vector128.MultiplyAddEstimate(x, x, raw);
                 sum += x;
                 lr += (double)a[i] * b[i];
             }
