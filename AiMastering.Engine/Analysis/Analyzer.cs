@@ -87,7 +87,10 @@ public static class Analyzer
             tonal,
             stereoModel,
             problems,
-            new AnalysisSeries(SeriesBuilder.ShortTerm(loudness, audio.DurationSeconds), SeriesBuilder.Waveform(channels, grid)));
+            new AnalysisSeries(
+                SeriesBuilder.ShortTerm(loudness, audio.DurationSeconds),
+                SeriesBuilder.Momentary(loudness, audio.DurationSeconds),
+                SeriesBuilder.Waveform(channels, grid)));
     }
 
     // Loudness-like envelope (dB of the summed K-weighted mean square) per 10 ms sub-block.
