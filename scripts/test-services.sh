@@ -104,37 +104,51 @@ heartbeat = 10
 log.file.level = info
 log.console = false
 EOF
-  # A wrapper the tests call to stop/start the broker (the restart test).
+  # A wrapper the tests call: `ctl stop-node` / `ctl start-node` restart the broker on its data;
+  # anything else goes to rabbitmqctl for this node.
   cat >"$RMQ/ctl" <<EOF
 #!/usr/bin/env bash
+case "\${1:-}" in
+  stop-node | start-node) exec "$ROOT/scripts/test-services.sh" "rabbitmq-\$1" ;;
+esac
 export HOME="$RMQ/home" ERL_EPMD_ADDRESS=127.0.0.1
 exec /usr/lib/rabbitmq/bin/rabbitmqctl -n "$NODE" "\$@"
 EOF
   chmod +x "$RMQ/ctl"
+  launch_rabbitmq
+  log "RabbitMQ up on 127.0.0.1:$AMQP_PORT in $((SECONDS - t0)) s"
+}
+
+# Starts the node on its existing data (also used to restart it in the broker-restart tests).
+launch_rabbitmq() {
   (
     rmq_env
-    nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$RMQ/log/stdout.log" 2>&1 &
+    # setsid: never in the caller's process group (a test runner's `timeout` must not take it down).
+    setsid nohup /usr/lib/rabbitmq/bin/rabbitmq-server >>"$RMQ/log/stdout.log" 2>&1 </dev/null &
     echo $! >"$RMQ/launcher.pid"
   )
   wait_port "$AMQP_PORT" 60 RabbitMQ || { tail -20 "$RMQ/log/stdout.log" >&2; return 1; }
   rmq_ctl -q await_startup >/dev/null
-  log "RabbitMQ up on 127.0.0.1:$AMQP_PORT in $((SECONDS - t0)) s"
+}
+
+# Stops the node but keeps its data (durable queues and persistent messages survive).
+halt_rabbitmq() {
+  rmq_ctl -q stop >/dev/null 2>&1 || true
+  local pid
+  if [[ -f "$RMQ/pid" ]]; then
+    pid=$(cat "$RMQ/pid")
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  if [[ -f "$RMQ/launcher.pid" ]]; then
+    pid=$(cat "$RMQ/launcher.pid")
+    kill "$pid" 2>/dev/null || true
+  fi
 }
 
 stop_rabbitmq() {
   [[ -d "$RMQ" ]] || return 0
-  rmq_ctl -q stop >/dev/null 2>&1 || true
-  if [[ -f "$RMQ/launcher.pid" ]]; then
-    local pid
-    pid=$(cat "$RMQ/launcher.pid")
-    kill "$pid" 2>/dev/null || true
-  fi
-  if [[ -f "$RMQ/pid" ]]; then
-    local pid
-    pid=$(cat "$RMQ/pid")
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
+  halt_rabbitmq
   rm -rf "$RMQ"
 }
 
@@ -212,8 +226,10 @@ start_ceph() {
   local ok=0
   for _ in 1 2 3 4 5; do
     ceph-osd -c "$conf" -i "$id" 2>>"$CEPH/log/osd-start.err" || true
-    for _ in $(seq 40); do
+    for _ in $(seq 60); do
       if timeout 5 ceph -c "$conf" osd dump 2>/dev/null | grep -q "^osd.$id up"; then ok=1; break; fi
+      # It exits at once when it lost the race: start it again without waiting.
+      [[ -f "$CEPH/run/ceph-osd.$id.pid" ]] && ! kill -0 "$(cat "$CEPH/run/ceph-osd.$id.pid")" 2>/dev/null && break
       sleep 0.25
     done
     ((ok)) && break
@@ -273,6 +289,8 @@ case "${1:-}" in
     rm -f "$ENV_FILE"
     log "stopped"
     ;;
+  rabbitmq-stop-node) halt_rabbitmq ;;
+  rabbitmq-start-node) launch_rabbitmq ;;
   env)
     [[ -f "$ENV_FILE" ]] || { log "not started: run scripts/test-services.sh start"; exit 1; }
     cat "$ENV_FILE"
