@@ -1,5 +1,41 @@
+using AiMastering.ApiService.Apis;
+using AiMastering.ApiService.Contracts;
+using AiMastering.Jobs.Blobs;
+using AiMastering.Jobs.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddJobBackends();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    // The web front door (YARP) forwards host, scheme and its /api prefix; trust loopback proxies only.
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+        | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
+});
+
 var app = builder.Build();
+app.UseForwardedHeaders();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapGet("/", () => Results.Redirect("docs")).ExcludeFromDescription();
 app.MapDefaultEndpoints();
+app.MapUploadsApi();
+app.MapJobsApi();
+app.MapAdminApi();
+if (app.Services.GetService<FileSystemBlobStore>() is not null)
+{
+    app.MapEmbeddedBlobsApi();
+}
+
 app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

@@ -1,2 +1,40 @@
+using AiMastering.AppHost.Infrastructure;
+
 var builder = DistributedApplication.CreateBuilder(args);
+var config = builder.Configuration;
+var mode = ContainerEngineProbe.Resolve(config["Infrastructure"]);
+var dataFolder = Path.GetFullPath(config["DataFolder"] ?? Path.Combine(AppModelExtensions.RepositoryRoot(), ".data"));
+int? webPort = int.TryParse(config["WEB_PORT"] ?? config["WebPort"], out var port) && port > 0 ? port : null;
+
+var api = builder.AddProject<Projects.AiMastering_ApiService>(ResourceNames.Api)
+    .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
+    .WithSharedSettings(config);
+
+var worker = builder.AddProject<Projects.AiMastering_Worker>(ResourceNames.Worker)
+    .WithHttpEndpoint()
+    .WithHttpHealthCheck("/health")
+    .WithSharedSettings(config);
+
+switch (mode)
+{
+    case InfrastructureMode.Embedded:
+        api.WithEmbeddedData(dataFolder);
+        worker.WithEmbeddedData(dataFolder);
+        break;
+    case InfrastructureMode.External:
+        api.WithExternalConnections(config).WithEmbeddedData(dataFolder);
+        worker.WithExternalConnections(config).WithEmbeddedData(dataFolder);
+        break;
+    case InfrastructureMode.Containers:
+        throw new InvalidOperationException("Infrastructure=containers needs the container resources (MongoDB, RabbitMQ, MinIO).");
+}
+
+builder.AddProject<Projects.AiMastering_Web>(ResourceNames.Web)
+    .WithHttpEndpoint(port: webPort, name: "http")
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithReference(api)
+    .WaitFor(api);
+
 builder.Build().Run();

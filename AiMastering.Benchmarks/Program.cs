@@ -1,1 +1,17 @@
-return 0;
+using AiMastering.Benchmarks;
+
+// Console measurements: `dotnet run -c Release --project AiMastering.Benchmarks -- <mode>`.
+return args switch
+{
+    ["processors", .. var rest] => ProcessorBenchmark.Run(rest.ToArray()),
+    ["analysis", .. var rest] => AnalysisBenchmark.Run(rest),
+    ["analysis-memory", var file] => AnalysisBenchmark.MeasureMemory(file),
+    ["analysis-stages", var file] => AnalysisStages.Run(file),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N]");
+    return 2;
+}

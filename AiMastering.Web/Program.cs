@@ -1,5 +1,21 @@
+using AiMastering.Web;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+
+// Uploads in embedded mode stream through here to the API, which enforces each signed size itself.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = null);
+builder.Services.AddReverseProxy()
+    .LoadFromMemory(ApiProxy.Routes, ApiProxy.Clusters(builder.Configuration))
+    .AddServiceDiscoveryDestinationResolver();
+
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapReverseProxy();
+app.MapFallbackToFile("index.html");
 app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

@@ -1,5 +1,24 @@
+using AiMastering.Jobs.Hosting;
+using AiMastering.Jobs.Processing;
+using AiMastering.Worker;
+using AiMastering.Worker.Ffmpeg;
+using AiMastering.Worker.Pipeline;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddJobBackends();
+builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<FfmpegRunner>();
+builder.Services.AddSingleton<LoudnormStandIn>();
+builder.Services.AddSingleton<Mp3PreviewEncoder>();
+builder.Services.AddSingleton<IJobProcessor, MasteringJobProcessor>();
+builder.Services.AddSingleton<JobRunner>();
+builder.Services.AddHostedService<WorkerService>();
+builder.Services.AddHostedService<RecoverySweeper>();
+
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

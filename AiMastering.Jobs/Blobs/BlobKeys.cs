@@ -25,7 +25,8 @@ public static partial class BlobKeys
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         var sb = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormKD))
+        // Keys are internal (downloads keep the musician's own title): plain ASCII, nothing else.
+        foreach (var c in name)
         {
             if (char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
             {
@@ -40,8 +41,7 @@ public static partial class BlobKeys
             }
         }
 
-        var safe = sb.ToString().Trim('-', '.');
-        safe = MultiDash().Replace(safe, "-");
+        var safe = MultiDash().Replace(sb.ToString(), "-").Replace("-.", ".", StringComparison.Ordinal).Trim('-', '.');
         if (safe.Length > 100)
         {
             var ext = Path.GetExtension(safe);

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using AiMastering.ApiService.Contracts;
+using AiMastering.ApiService.Infrastructure;
+using AiMastering.Jobs.Blobs;
+using AiMastering.Jobs.Hosting;
+using AiMastering.Jobs.Model;
+using AiMastering.Jobs.Processing;
+using AiMastering.Jobs.Queue;
+using AiMastering.Jobs.Store;
+using AiMastering.Jobs.Uploads;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AiMastering.ApiService.Apis;
+
+/// <summary><c>/jobs</c>: create a mastering job for an uploaded mix, follow it, list yours.</summary>
+public static class JobsApi
+{
+    public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/jobs").WithTags("Jobs");
+        group.MapPost("/", CreateAsync).WithSummary("Master an uploaded mix (optionally to a reference track).");
+        group.MapGet("/{jobId:guid}", GetAsync).WithSummary("A job's status, progress, error and (when done) signed artifact URLs.");
+        group.MapGet("/", ListAsync).WithSummary("The caller's recent jobs, newest first.");
+        return group;
+    }
+
+    public static async Task<Results<Created<CreateJobResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        CreateJobRequest request, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken)
+    {
+        var optionErrors = JobOptionsValidator.Validate(request.Options);
+        if (optionErrors.Count > 0)
+        {
+            return Problems.Validation(ErrorCode.InvalidOptions, optionErrors);
+        }
+
+        var userId = UserIdentity.Of(context);
+        var source = await CheckUploadAsync(request.ObjectKey, request.FileName, "objectKey", userId, services, cancellationToken);
+        if (source.Problem is not null)
+        {
+            return source.Problem;
+        }
+
+        StoredFile? reference = null;
+        if (request.ReferenceObjectKey is not null)
+        {
+            var checkedReference = await CheckUploadAsync(request.ReferenceObjectKey, request.ReferenceFileName, "referenceObjectKey", userId, services, cancellationToken);
+            if (checkedReference.Problem is not null)
+            {
+                return checkedReference.Problem;
+            }
+
+            reference = checkedReference.File;
+        }
+
+        var now = services.Time.GetUtcNow();
+        var job = new Job
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = userId,
+            Status = JobStatus.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Stage = "queued",
+            MaxAttempts = services.Runner.Value.MaxAttempts,
+            Source = source.File!,
+            Reference = reference,
+            Options = (request.Options ?? new JobOptions()).Normalize(),
+            RequestId = context.TraceIdentifier,
+            TraceParent = Activity.Current?.Id,
+        };
+
+        // The store is the truth: insert first, then wake a worker. If the publish is lost, the
+        // recovery sweep re-publishes the queued job.
+        await services.Store.InsertAsync(job, cancellationToken);
+        await services.Queue.PublishAsync(new JobMessage(job.Id, job.RequestId, job.TraceParent, 1), cancellationToken);
+        JobTelemetry.JobsCreated.Add(1);
+        return TypedResults.Created($"{context.Request.PathBase}/jobs/{job.Id}", new CreateJobResponse(job.Id, job.Status.ToWire()));
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(
+        Guid jobId, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken)
+    {
+        var job = await services.Store.GetAsync(jobId, cancellationToken);
+        if (job is null)
+        {
+            return Problems.Of(ErrorCode.JobNotFound, "There is no job with this id.", StatusCodes.Status404NotFound);
+        }
+
+        return TypedResults.Ok(await JobResponses.ToResponseAsync(job, services.Blobs, services.Storage.Value, services.Time, context.Request, cancellationToken));
+    }
+
+    public static async Task<Ok<JobListResponse>> ListAsync(
+        [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken, int limit = 20)
+    {
+        var jobs = await services.Store.ListForUserAsync(UserIdentity.Of(context), Math.Clamp(limit, 1, 100), cancellationToken);
+        var responses = new List<JobResponse>(jobs.Count);
+        foreach (var job in jobs)
+        {
+            responses.Add(await JobResponses.ToResponseAsync(job, services.Blobs, services.Storage.Value, services.Time, context.Request, cancellationToken));
+        }
+
+        return TypedResults.Ok(new JobListResponse(responses));
+    }
+
+    private static async Task<(StoredFile? File, ProblemHttpResult? Problem)> CheckUploadAsync(
+        string? key, string? fileName, string field, string userId, JobServices services, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(key) || !BlobKeys.IsUploadOf(key, userId))
+        {
+            return (null, Problems.Of(ErrorCode.UploadMissing, $"{field} does not name one of your uploads. Upload the file first."));
+        }
+
+        // Re-check what the store really holds: the size and type the client declared are not trusted.
+        var info = await services.Blobs.GetInfoAsync(key, cancellationToken);
+        if (info is null)
+        {
+            return (null, Problems.Of(ErrorCode.UploadMissing, "The file was never uploaded (or the upload did not finish). Upload it again."));
+        }
+
+        // An empty object passes here on purpose: the worker checks the bytes and fails the job
+        // with a clear "empty file" error, like every other problem found in the audio itself.
+        var storedName = fileName ?? Path.GetFileName(key);
+        var refusal = UploadRules.Check(storedName, info.ContentType ?? "", Math.Max(info.Size, 1), services.Storage.Value.MaxUploadBytes);
+        if (refusal is { } r)
+        {
+            return (null, Problems.Of(r.Code, r.Message));
+        }
+
+        return (new StoredFile(key, Path.GetFileName(storedName), info.Size, info.ContentType!), null);
+    }
+}
+
+public sealed record JobServices(
+    IJobStore Store,
+    IJobQueue Queue,
+    IBlobStore Blobs,
+    IOptions<StorageOptions> Storage,
+    IOptions<JobRunnerOptions> Runner,
+    TimeProvider Time);

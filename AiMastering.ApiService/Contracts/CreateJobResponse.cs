@@ -1,0 +1,3 @@
+namespace AiMastering.ApiService.Contracts;
+
+public sealed record CreateJobResponse(Guid JobId, string Status);

@@ -1,0 +1,4 @@
+namespace AiMastering.Engine.Analysis;
+
+/// <summary>Downsampled curves for the web page.</summary>
+public sealed record AnalysisSeries(ShortTermSeries ShortTerm, WaveformSeries Waveform);

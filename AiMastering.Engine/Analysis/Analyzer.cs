@@ -1,0 +1,110 @@
+using System.Numerics.Tensors;
+
+namespace AiMastering.Engine.Analysis;
+
+/// <summary>
+/// Measures loudness (ITU-R BS.1770-4, EBU Tech 3341/3342), true peak, dynamics, tonal balance, stereo
+/// image and problems. Channels and independent measures run in parallel; memory beyond the input is a
+/// few arrays per 10 ms sub-block plus fixed-size scratch.
+/// </summary>
+public static class Analyzer
+{
+    public static AudioAnalysis Analyze(AudioBuffer audio)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        var grid = new SubBlockGrid(audio.SampleRate, audio.Length);
+        var channels = audio.Channels.Select(_ => new ChannelStats(grid.Count)).ToArray();
+        var stereo = audio.ChannelCount >= 2;
+        StereoSpectrum? spectrum = null;
+
+        var cross = stereo ? new double[grid.Count] : null;
+        var work = new List<Action>();
+        if (stereo)
+        {
+            work.Add(() => ChannelPass.RunStereo(audio.Channels[0], audio.Channels[1], grid, channels[0], channels[1], cross!));
+        }
+        else
+        {
+            work.Add(() => ChannelPass.Run(audio.Channels[0], grid, channels[0]));
+        }
+
+        for (var c = 0; c < audio.ChannelCount; c++)
+        {
+            var index = c;
+            work.Add(() => TruePeakMeter.Run(audio.Channels[index], grid, channels[index].TruePeak));
+        }
+
+        work.Add(() => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate));
+        Parallel.Invoke([.. work]);
+        var stereoMeasures = stereo ? new StereoMeasures(cross!) : null;
+
+        var loudness = new LoudnessSeries(channels, grid);
+        var truePeak = new float[grid.Count];
+        foreach (var c in channels)
+        {
+            TensorPrimitives.Max(truePeak, c.TruePeak, truePeak);
+        }
+
+        var channelTruePeaks = channels.Select(c => grid.Count == 0 ? 0 : (double)TensorPrimitives.Max(c.TruePeak)).ToArray();
+        var channelSamplePeaks = channels.Select(c => grid.Count == 0 ? 0 : (double)TensorPrimitives.Max(c.SamplePeak)).ToArray();
+        var truePeakDb = Db.FromAmplitude(channelTruePeaks.Max());
+        var samplePeakDb = Db.FromAmplitude(channelSamplePeaks.Max());
+
+        var loudnessModel = new LoudnessAnalysis(
+            Db.OrNull(loudness.Integrated),
+            Math.Round(loudness.Range, 2),
+            Db.OrNull(loudness.RangeLow),
+            Db.OrNull(loudness.RangeHigh),
+            Db.OrNull(truePeakDb),
+            Db.OrNull(samplePeakDb),
+            Db.OrNull(loudness.MomentaryMax),
+            Db.OrNull(loudness.ShortTermMax),
+            channelTruePeaks.Select(p => Db.OrNull(Db.FromAmplitude(p))).ToArray(),
+            channelSamplePeaks.Select(p => Db.OrNull(Db.FromAmplitude(p))).ToArray());
+        var dynamics = DynamicsMeasures.Compute(channels, grid, loudness, truePeak, truePeakDb);
+        var tonal = SpectrumMeasures.Tonal(spectrum!, stereo);
+        var stereoModel = stereo
+            ? stereoMeasures!.Summarize(channels[0], channels[1], SpectrumMeasures.StereoBands(spectrum!))
+            : StereoMeasures.Mono();
+
+        var problems = ProblemDetector.Detect(new ProblemDetector.Inputs(
+            grid,
+            channels,
+            truePeak,
+            EnvelopeDb(channels, grid),
+            loudness.Integrated,
+            tonal,
+            stereoModel,
+            stereo ? stereoMeasures!.LocalCorrelation(channels[0], channels[1], grid) : null));
+
+        return new AudioAnalysis(
+            AudioAnalysis.CurrentSchemaVersion,
+            Math.Round(audio.DurationSeconds, 4),
+            audio.SampleRate,
+            audio.ChannelCount,
+            loudnessModel,
+            dynamics,
+            tonal,
+            stereoModel,
+            problems,
+            new AnalysisSeries(SeriesBuilder.ShortTerm(loudness, audio.DurationSeconds), SeriesBuilder.Waveform(channels, grid)));
+    }
+
+    // Loudness-like envelope (dB of the summed K-weighted mean square) per 10 ms sub-block.
+    private static double[] EnvelopeDb(ChannelStats[] channels, SubBlockGrid grid)
+    {
+        var envelope = new double[grid.Count];
+        for (var k = 0; k < grid.Count; k++)
+        {
+            double z = 0;
+            foreach (var c in channels)
+            {
+                z += c.WeightedEnergy[k];
+            }
+
+            envelope[k] = LoudnessSeries.Lufs((z / Math.Max(1, grid.SizeOf(k))) + 1e-12);
+        }
+
+        return envelope;
+    }
+}

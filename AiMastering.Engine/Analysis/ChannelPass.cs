@@ -1,0 +1,171 @@
+using System.Numerics.Tensors;
+
+namespace AiMastering.Engine.Analysis;
+
+/// <summary>
+/// The sequential pass: K-weighting (two cascaded biquads, BS.1770-4) with per-sub-block energy sums, plus
+/// raw energy, DC sum and the L*R cross product folded into the same loop (the IIR recursion is
+/// latency-bound, so processing both channels together and the extra sums are nearly free). Then sample
+/// peaks per sub-block (vectorized) and a scan for clipped runs where a sub-block reaches full scale.
+/// </summary>
+internal static class ChannelPass
+{
+    /// <summary>|x| at or above this counts as full scale (-0.01 dBFS; 16-bit full scale is -0.0003 dBFS).</summary>
+    public const float ClipThreshold = 0.99885f;
+
+    /// <summary>A clip is this many consecutive full-scale samples (a single full-scale sample is legal).</summary>
+    public const int MinClipRun = 3;
+
+    public static void Run(float[] samples, SubBlockGrid grid, ChannelStats stats)
+    {
+        var f = new FilterState(KWeighting.Shelf(grid.SampleRate), KWeighting.HighPass(grid.SampleRate));
+        double sum = 0;
+        for (var k = 0; k < grid.Count; k++)
+        {
+            var segment = new ReadOnlySpan<float>(samples, grid.Starts[k], grid.SizeOf(k));
+            double weighted = 0, raw = 0;
+            foreach (var sample in segment)
+            {
+                double x = sample;
+                var o = f.Step(x);
+                weighted += o * o;
+                raw += x * x;
+                sum += x;
+            }
+
+            stats.WeightedEnergy[k] = weighted;
+            stats.Energy[k] = raw;
+            f.Flush();
+        }
+
+        stats.Sum = sum;
+        Peaks(samples, grid, stats);
+    }
+
+    /// <summary>Both channels in one loop; <paramref name="cross"/> receives the sum of L*R per sub-block.</summary>
+    public static void RunStereo(float[] left, float[] right, SubBlockGrid grid, ChannelStats l, ChannelStats r, double[] cross)
+    {
+        var shelf = KWeighting.Shelf(grid.SampleRate);
+        var highPass = KWeighting.HighPass(grid.SampleRate);
+        var fl = new FilterState(shelf, highPass);
+        var fr = new FilterState(shelf, highPass);
+        double sumL = 0, sumR = 0;
+        for (var k = 0; k < grid.Count; k++)
+        {
+            var start = grid.Starts[k];
+            var a = new ReadOnlySpan<float>(left, start, grid.SizeOf(k));
+            var b = new ReadOnlySpan<float>(right, start, a.Length);
+            double wl = 0, wr = 0, el = 0, er = 0, lr = 0;
+            for (var i = 0; i < a.Length; i++)
+            {
+                double xl = a[i], xr = b[i];
+                var ol = fl.Step(xl);
+                var or = fr.Step(xr);
+                wl += ol * ol;
+                wr += or * or;
+                el += xl * xl;
+                er += xr * xr;
+                lr += xl * xr;
+                sumL += xl;
+                sumR += xr;
+            }
+
+            l.WeightedEnergy[k] = wl;
+            r.WeightedEnergy[k] = wr;
+            l.Energy[k] = el;
+            r.Energy[k] = er;
+            cross[k] = lr;
+            fl.Flush();
+            fr.Flush();
+        }
+
+        l.Sum = sumL;
+        r.Sum = sumR;
+        Peaks(left, grid, l);
+        Peaks(right, grid, r);
+    }
+
+    private static void Peaks(float[] samples, SubBlockGrid grid, ChannelStats stats)
+    {
+        var runStart = -1;
+        for (var k = 0; k < grid.Count; k++)
+        {
+            var segment = new ReadOnlySpan<float>(samples, grid.Starts[k], grid.SizeOf(k));
+            if (segment.IsEmpty)
+            {
+                continue;
+            }
+
+            var min = TensorPrimitives.Min(segment);
+            var max = TensorPrimitives.Max(segment);
+            var peak = Math.Max(-min, max);
+            stats.Min[k] = min;
+            stats.Max[k] = max;
+            stats.SamplePeak[k] = peak;
+            if (peak >= ClipThreshold || runStart >= 0)
+            {
+                runStart = ScanClips(segment, grid.Starts[k], runStart, stats.ClippedRuns);
+            }
+        }
+
+        if (runStart >= 0 && samples.Length - runStart >= MinClipRun)
+        {
+            stats.ClippedRuns.Add((runStart, samples.Length - runStart));
+        }
+    }
+
+    private static int ScanClips(ReadOnlySpan<float> segment, int offset, int runStart, List<(int, int)> runs)
+    {
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (Math.Abs(segment[i]) >= ClipThreshold)
+            {
+                if (runStart < 0)
+                {
+                    runStart = offset + i;
+                }
+            }
+            else if (runStart >= 0)
+            {
+                var length = offset + i - runStart;
+                if (length >= MinClipRun)
+                {
+                    runs.Add((runStart, length));
+                }
+
+                runStart = -1;
+            }
+        }
+
+        return runStart;
+    }
+
+    /// <summary>Two cascaded direct-form-II-transposed biquads (pre-filter, then RLB high-pass), in double.</summary>
+    private struct FilterState(Biquad f, Biquad g)
+    {
+        private readonly double fb0 = f.B0, fb1 = f.B1, fb2 = f.B2, fa1 = f.A1, fa2 = f.A2;
+        private readonly double gb0 = g.B0, gb1 = g.B1, gb2 = g.B2, ga1 = g.A1, ga2 = g.A2;
+        private double z1, z2, w1, w2;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public double Step(double x)
+        {
+            var y = (fb0 * x) + z1;
+            z1 = (fb1 * x) - (fa1 * y) + z2;
+            z2 = (fb2 * x) - (fa2 * y);
+            var o = (gb0 * y) + w1;
+            w1 = (gb1 * y) - (ga1 * o) + w2;
+            w2 = (gb2 * y) - (ga2 * o);
+            return o;
+        }
+
+        /// <summary>Flushes tiny states so long silences do not run on denormals.</summary>
+        public void Flush()
+        {
+            if (Math.Abs(z1) + Math.Abs(z2) + Math.Abs(w1) + Math.Abs(w2) < 1e-30)
+            {
+                z1 = z2 = w1 = w2 = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace AiMastering.Engine.Analysis;
+
+[JsonConverter(typeof(CamelCaseEnumConverter<ProblemSeverity>))]
+public enum ProblemSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,3 @@
+namespace AiMastering.Engine.Analysis;
+
+public sealed record TimeRange(double StartSeconds, double EndSeconds);

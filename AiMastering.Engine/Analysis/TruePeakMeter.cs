@@ -1,0 +1,147 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
+namespace AiMastering.Engine.Analysis;
+
+/// <summary>
+/// True peak per ITU-R BS.1770-4 Annex 2: 4x oversampling with a polyphase FIR interpolator, then the
+/// largest absolute value. Phase 0 of a windowed-sinc (Nyquist) interpolator is the input sample itself,
+/// so only phases 1..3 are computed: 3 x 12 taps per input sample (the length of the Annex 2 example filter), vectorized over 4,096-sample blocks
+/// with <see cref="TensorPrimitives"/> and no allocation per block.
+/// </summary>
+internal static class TruePeakMeter
+{
+    public const int Oversampling = 4;
+
+    /// <summary>Half-length of the interpolation kernel in input samples (taps per phase = 2 x this).</summary>
+    private const int HalfTaps = 6;
+
+    private const int TapsPerPhase = 2 * HalfTaps;
+
+    private const double KaiserBeta = 7.0;
+
+    private const int BlockSize = 4096;
+
+    /// <summary>Coefficients per phase p = 1..3: tap k multiplies x[n - HalfTaps + 1 + k].</summary>
+    private static readonly float[][] Phases = BuildPhases();
+
+    public static void Run(float[] samples, SubBlockGrid grid, float[] truePeakPerSubBlock)
+    {
+        var padded = ArrayPool<float>.Shared.Rent(BlockSize + TapsPerPhase);
+        var acc = ArrayPool<float>.Shared.Rent(BlockSize);
+        var peak = ArrayPool<float>.Shared.Rent(BlockSize);
+        try
+        {
+            var sub = 0;
+            for (var start = 0; start < samples.Length; start += BlockSize)
+            {
+                var count = Math.Min(BlockSize, samples.Length - start);
+                var input = padded.AsSpan(0, count + TapsPerPhase - 1);
+                FillPadded(samples, start - HalfTaps + 1, input);
+                var peaks = peak.AsSpan(0, count);
+                TensorPrimitives.Abs(samples.AsSpan(start, count), peaks);
+                var y = acc.AsSpan(0, count);
+                foreach (var h in Phases)
+                {
+                    TensorPrimitives.Multiply(input[..count], h[0], y);
+                    for (var k = 1; k < TapsPerPhase; k++)
+                    {
+                        TensorPrimitives.MultiplyAdd(input.Slice(k, count), h[k], y, y);
+                    }
+
+                    TensorPrimitives.Abs(y, y);
+                    TensorPrimitives.Max(peaks, y, peaks);
+                }
+
+                sub = ScatterToSubBlocks(peaks, start, grid, sub, truePeakPerSubBlock);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(padded);
+            ArrayPool<float>.Shared.Return(acc);
+            ArrayPool<float>.Shared.Return(peak);
+        }
+    }
+
+    /// <summary>True peak of a short span (used by tests and callers with small buffers).</summary>
+    public static float Measure(float[] samples, int sampleRate)
+    {
+        var grid = new SubBlockGrid(sampleRate, samples.Length);
+        var perSub = new float[grid.Count];
+        Run(samples, grid, perSub);
+        return perSub.Length == 0 ? 0f : TensorPrimitives.Max(perSub);
+    }
+
+    private static void FillPadded(float[] samples, int from, Span<float> destination)
+    {
+        destination.Clear();
+        var srcStart = Math.Max(0, from);
+        var srcEnd = Math.Min(samples.Length, from + destination.Length);
+        if (srcEnd > srcStart)
+        {
+            samples.AsSpan(srcStart, srcEnd - srcStart).CopyTo(destination[(srcStart - from)..]);
+        }
+    }
+
+    private static int ScatterToSubBlocks(ReadOnlySpan<float> peaks, int start, SubBlockGrid grid, int sub, float[] perSub)
+    {
+        var end = start + peaks.Length;
+        while (sub < grid.Count && grid.Starts[sub] < end)
+        {
+            var a = Math.Max(grid.Starts[sub], start);
+            var b = Math.Min(grid.Starts[sub + 1], end);
+            if (b > a)
+            {
+                perSub[sub] = Math.Max(perSub[sub], TensorPrimitives.Max(peaks.Slice(a - start, b - a)));
+            }
+
+            if (grid.Starts[sub + 1] > end)
+            {
+                break;
+            }
+
+            sub++;
+        }
+
+        return sub;
+    }
+
+    // Kaiser-windowed sinc g(t) = sinc(t) w(t/HalfTaps); phase p (offset p/4) tap k sits at t = p/4 + HalfTaps - 1 - k.
+    // Each phase is normalized to unity gain at DC.
+    private static float[][] BuildPhases()
+    {
+        var phases = new float[Oversampling - 1][];
+        for (var p = 1; p < Oversampling; p++)
+        {
+            var coefficients = new double[TapsPerPhase];
+            for (var k = 0; k < TapsPerPhase; k++)
+            {
+                var t = (p / (double)Oversampling) + HalfTaps - 1 - k;
+                coefficients[k] = Sinc(t) * Kaiser(t / HalfTaps);
+            }
+
+            var sum = coefficients.Sum();
+            phases[p - 1] = coefficients.Select(c => (float)(c / sum)).ToArray();
+        }
+
+        return phases;
+    }
+
+    private static double Sinc(double t) => t == 0 ? 1.0 : Math.Sin(Math.PI * t) / (Math.PI * t);
+
+    private static double Kaiser(double x) =>
+        Math.Abs(x) >= 1 ? 0 : BesselI0(KaiserBeta * Math.Sqrt(1 - (x * x))) / BesselI0(KaiserBeta);
+
+    private static double BesselI0(double x)
+    {
+        double sum = 1, term = 1;
+        for (var k = 1; k < 50; k++)
+        {
+            term *= x / (2 * k) * (x / (2 * k));
+            sum += term;
+        }
+
+        return sum;
+    }
+}

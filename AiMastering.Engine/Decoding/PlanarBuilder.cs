@@ -1,0 +1,52 @@
+namespace AiMastering.Engine.Decoding;
+
+/// <summary>Collects interleaved float chunks into planar channels, growing when the length is unknown.</summary>
+internal sealed class PlanarBuilder(int channels, long expectedFrames)
+{
+    private readonly float[][] data = Enumerable.Range(0, channels).Select(_ => new float[Math.Max(0, (int)Math.Min(expectedFrames, int.MaxValue))]).ToArray();
+
+    public int Frames { get; private set; }
+
+    public void Append(ReadOnlySpan<float> interleaved)
+    {
+        var frames = interleaved.Length / channels;
+        if (Frames + frames > data[0].Length)
+        {
+            var capacity = Math.Max(Frames + frames, Math.Max(1 << 16, data[0].Length * 2));
+            for (var c = 0; c < channels; c++)
+            {
+                Array.Resize(ref data[c], capacity);
+            }
+        }
+
+        if (channels == 1)
+        {
+            interleaved[..frames].CopyTo(data[0].AsSpan(Frames));
+        }
+        else
+        {
+            var left = data[0].AsSpan(Frames, frames);
+            var right = data[1].AsSpan(Frames, frames);
+            for (var i = 0; i < frames; i++)
+            {
+                left[i] = interleaved[2 * i];
+                right[i] = interleaved[(2 * i) + 1];
+            }
+        }
+
+        Frames += frames;
+    }
+
+    public float[][] Build()
+    {
+        for (var c = 0; c < channels; c++)
+        {
+            if (data[c].Length != Frames)
+            {
+                Array.Resize(ref data[c], Frames);
+            }
+        }
+
+        return data;
+    }
+}

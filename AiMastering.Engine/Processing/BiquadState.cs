@@ -1,0 +1,73 @@
+namespace AiMastering.Engine.Processing;
+
+/// <summary>
+/// Transposed direct form II state of one biquad section for one channel, in double precision
+/// (low cut-offs at high sample rates put poles near z = 1, where float state loses the signal).
+/// </summary>
+internal struct BiquadState
+{
+    public double Z1;
+    public double Z2;
+
+    /// <summary>Filters <paramref name="samples"/> in place through one section.</summary>
+    public void Process(in BiquadCoefficients c, Span<float> samples)
+    {
+        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
+        double z1 = Z1, z2 = Z2;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            double x = samples[i];
+            var y = (b0 * x) + z1;
+            z1 = (b1 * x) - (a1 * y) + z2;
+            z2 = (b2 * x) - (a2 * y);
+            samples[i] = (float)y;
+        }
+
+        Z1 = z1;
+        Z2 = z2;
+    }
+
+    /// <summary>Filters <paramref name="input"/> into <paramref name="output"/> (may be the same span).</summary>
+    public void Process(in BiquadCoefficients c, ReadOnlySpan<float> input, Span<float> output)
+    {
+        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
+        double z1 = Z1, z2 = Z2;
+        for (var i = 0; i < input.Length; i++)
+        {
+            double x = input[i];
+            var y = (b0 * x) + z1;
+            z1 = (b1 * x) - (a1 * y) + z2;
+            z2 = (b2 * x) - (a2 * y);
+            output[i] = (float)y;
+        }
+
+        Z1 = z1;
+        Z2 = z2;
+    }
+
+    /// <summary>Two cascaded sections in one pass (interleaves their dependency chains).</summary>
+    public static void ProcessCascade(
+        in BiquadCoefficients c1, ref BiquadState s1, in BiquadCoefficients c2, ref BiquadState s2,
+        ReadOnlySpan<float> input, Span<float> output)
+    {
+        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = c1.A1, pa2 = c1.A2;
+        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = c2.A1, qa2 = c2.A2;
+        double u1 = s1.Z1, u2 = s1.Z2, v1 = s2.Z1, v2 = s2.Z2;
+        for (var i = 0; i < input.Length; i++)
+        {
+            double x = input[i];
+            var y = (p0 * x) + u1;
+            u1 = (p1 * x) - (pa1 * y) + u2;
+            u2 = (p2 * x) - (pa2 * y);
+            var w = (q0 * y) + v1;
+            v1 = (q1 * y) - (qa1 * w) + v2;
+            v2 = (q2 * y) - (qa2 * w);
+            output[i] = (float)w;
+        }
+
+        s1.Z1 = u1;
+        s1.Z2 = u2;
+        s2.Z1 = v1;
+        s2.Z2 = v2;
+    }
+}

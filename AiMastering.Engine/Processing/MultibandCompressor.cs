@@ -1,0 +1,133 @@
+using System.Numerics.Tensors;
+
+namespace AiMastering.Engine.Processing;
+
+/// <summary>
+/// Multiband compressor on 4th-order Linkwitz-Riley crossovers (a tree of splits). Each band
+/// but the top one passes through the all-passes of the splits above it, so that with every band
+/// idle the sum is the product of the all-passes: magnitude flat (within float rounding), phase
+/// that of a plain LR crossover. Each band has its own linked compressor. No latency.
+/// </summary>
+public sealed class MultibandCompressor : IAudioProcessor
+{
+    private const int ChunkFrames = 1024;
+
+    private readonly LinkwitzRileySplit[] splits;
+    private readonly DynamicsCore[] cores;
+    private readonly float[][][] bands;        // [band][channel][frame]
+    private readonly BiquadState[] allPassStates; // [(band * channels + channel) * splits + split]
+    private readonly float[] level = new float[ChunkFrames];
+    private readonly float[] gain = new float[ChunkFrames];
+
+    public MultibandCompressor(int sampleRate, int channelCount, MultibandCompressorSettings settings)
+    {
+        ProcessorGuard.Format(sampleRate, channelCount);
+        ArgumentNullException.ThrowIfNull(settings);
+        var crossovers = settings.CrossoverHz;
+        if (crossovers.Count is < 1 or > 3 || settings.Bands.Count != crossovers.Count + 1)
+        {
+            throw new ArgumentException("1–3 crossovers and one band setting more than crossovers are required.", nameof(settings));
+        }
+
+        for (var i = 1; i < crossovers.Count; i++)
+        {
+            if (crossovers[i] <= crossovers[i - 1])
+            {
+                throw new ArgumentException("Crossover frequencies must ascend.", nameof(settings));
+            }
+        }
+
+        SampleRate = sampleRate;
+        ChannelCount = channelCount;
+        Settings = settings;
+        splits = [.. crossovers.Select(f => new LinkwitzRileySplit(sampleRate, channelCount, f))];
+        cores = [.. settings.Bands.Select(b => new DynamicsCore(sampleRate, b.ThresholdDb, b.Ratio, b.KneeDb, b.AttackMs,
+            b.ReleaseMs, b.MakeupGainDb, b.Detector, b.RmsWindowMs, upward: false, maxChangeDb: 100))];
+        bands = [.. Enumerable.Range(0, cores.Length).Select(_ => Enumerable.Range(0, channelCount).Select(_ => new float[ChunkFrames]).ToArray())];
+        allPassStates = new BiquadState[cores.Length * channelCount * splits.Length];
+    }
+
+    public MultibandCompressorSettings Settings { get; }
+
+    public int SampleRate { get; }
+
+    public int ChannelCount { get; }
+
+    public int LatencySamples => 0;
+
+    /// <summary>Gain reduction of each band since <see cref="Reset"/>, lowest band first.</summary>
+    public IReadOnlyList<GainReductionMeter> GainReduction => [.. cores.Select(c => c.Meter)];
+
+    public void Reset()
+    {
+        foreach (var s in splits)
+        {
+            s.Reset();
+        }
+
+        foreach (var c in cores)
+        {
+            c.Reset();
+        }
+
+        Array.Clear(allPassStates);
+    }
+
+    public void Process(AudioBlock block)
+    {
+        ProcessorGuard.Block(block, ChannelCount);
+        for (var start = 0; start < block.Length; start += ChunkFrames)
+        {
+            ProcessChunk(block.Slice(start, Math.Min(ChunkFrames, block.Length - start)));
+        }
+    }
+
+    private void ProcessChunk(in AudioBlock chunk)
+    {
+        var n = chunk.Length;
+        var splitCount = splits.Length;
+        var bandCount = cores.Length;
+
+        // Split: band i = low of split i applied to what is above split i−1; top band = the rest.
+        for (var c = 0; c < ChannelCount; c++)
+        {
+            var rest = bands[bandCount - 1][c].AsSpan(0, n);
+            chunk[c].CopyTo(rest);
+            for (var i = 0; i < splitCount; i++)
+            {
+                splits[i].Split(c, rest, bands[i][c].AsSpan(0, n), rest);
+            }
+
+            // All-pass compensation: band i gets the all-passes of every split above it.
+            for (var i = 0; i < bandCount - 1; i++)
+            {
+                for (var j = i + 1; j < splitCount; j++)
+                {
+                    allPassStates[(((i * ChannelCount) + c) * splitCount) + j].Process(splits[j].AllPass, bands[i][c].AsSpan(0, n));
+                }
+            }
+        }
+
+        // Compress each band (linked across channels) and sum.
+        var l = level.AsSpan(0, n);
+        var g = gain.AsSpan(0, n);
+        for (var b = 0; b < bandCount; b++)
+        {
+            var band = new AudioBlock(bands[b], 0, n);
+            cores[b].Detect(band, l);
+            cores[b].ComputeGain(l, g);
+            for (var c = 0; c < ChannelCount; c++)
+            {
+                var output = chunk[c];
+                if (b == 0)
+                {
+                    TensorPrimitives.Multiply(band[c], g, output);
+                }
+                else
+                {
+                    TensorPrimitives.MultiplyAdd(band[c], g, output, output);
+                }
+            }
+        }
+    }
+}

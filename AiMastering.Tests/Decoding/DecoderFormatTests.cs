@@ -1,0 +1,106 @@
+using AiMastering.Engine;
+using AiMastering.Engine.Decoding;
+
+namespace AiMastering.Tests.Decoding;
+
+public sealed class DecoderFormatTests : IDisposable
+{
+    private readonly string dir = TestAudioFiles.NewDirectory();
+    private readonly AudioBuffer original = TestAudioFiles.Music(44100, 2.0);
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Theory]
+    [InlineData("pcm16.wav", 16, false, false)]
+    [InlineData("pcm24.wav", 24, false, false)]
+    [InlineData("pcm32.wav", 32, false, false)]
+    [InlineData("float32.wav", 32, true, false)]
+    [InlineData("pcm24-extensible.wav", 24, false, true)]
+    [InlineData("float32-extensible.wav", 32, true, true)]
+    public void Wav_decodes_to_the_same_samples_within_quantisation(string name, int bits, bool isFloat, bool extensible)
+    {
+        var path = Path.Combine(dir, name);
+        TestAudioFiles.WriteWav(path, original, bits, isFloat, extensible);
+
+        var probe = AudioDecoder.Probe(path);
+        var decoded = AudioDecoder.Decode(path);
+
+        probe.Container.ShouldBe(AudioContainer.Wav);
+        probe.BitsPerSample.ShouldBe(bits);
+        probe.IsFloat.ShouldBe(isFloat);
+        probe.Frames.ShouldBe(original.Length);
+        ShouldMatch(decoded, isFloat ? 0 : QuantisationStep(bits));
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(24)]
+    public void Aiff_decodes_to_the_same_samples_within_quantisation(int bits)
+    {
+        var path = Path.Combine(dir, $"pcm{bits}.aiff");
+        TestAudioFiles.WriteAiff(path, original, bits);
+
+        var probe = AudioDecoder.Probe(path);
+        var decoded = AudioDecoder.Decode(path);
+
+        probe.Container.ShouldBe(AudioContainer.Aiff);
+        probe.SampleRate.ShouldBe(44100);
+        ShouldMatch(decoded, QuantisationStep(bits));
+    }
+
+    [Theory]
+    [InlineData(16, "s16")]
+    [InlineData(24, "s32")]
+    public void Flac_made_by_ffmpeg_decodes_to_the_same_samples_within_quantisation(int bits, string sampleFormat)
+    {
+        var wav = Path.Combine(dir, $"source{bits}.wav");
+        var flac = Path.Combine(dir, $"music{bits}.flac");
+        TestAudioFiles.WriteWav(wav, original, bits, false);
+        TestAudioFiles.Ffmpeg("-i", wav, "-sample_fmt", sampleFormat, "-bits_per_raw_sample", bits.ToString(System.Globalization.CultureInfo.InvariantCulture), flac);
+
+        var probe = AudioDecoder.Probe(flac);
+        var decoded = AudioDecoder.Decode(flac);
+
+        probe.Container.ShouldBe(AudioContainer.Flac);
+        probe.BitsPerSample.ShouldBe(bits);
+        probe.Frames.ShouldBe(original.Length);
+        ShouldMatch(decoded, QuantisationStep(bits));
+    }
+
+    [Theory]
+    [InlineData(8000, 1)]
+    [InlineData(22050, 2)]
+    [InlineData(96000, 2)]
+    [InlineData(192000, 1)]
+    public void Rates_from_8_to_192_kHz_mono_and_stereo_decode(int rate, int channels)
+    {
+        var audio = TestAudioFiles.Music(rate, 1.5, channels);
+        var path = Path.Combine(dir, $"r{rate}.wav");
+        TestAudioFiles.WriteWav(path, audio, 24, false);
+
+        var decoded = AudioDecoder.Decode(path);
+
+        decoded.SampleRate.ShouldBe(rate);
+        decoded.ChannelCount.ShouldBe(channels);
+        decoded.Length.ShouldBe(audio.Length);
+    }
+
+    private static double QuantisationStep(int bits) => 1.0 / (1L << (bits - 1));
+
+    private void ShouldMatch(AudioBuffer decoded, double step)
+    {
+        decoded.SampleRate.ShouldBe(original.SampleRate);
+        decoded.ChannelCount.ShouldBe(original.ChannelCount);
+        decoded.Length.ShouldBe(original.Length);
+        for (var c = 0; c < original.ChannelCount; c++)
+        {
+            var worst = 0.0;
+            for (var i = 0; i < original.Length; i++)
+            {
+                worst = Math.Max(worst, Math.Abs(decoded.Channels[c][i] - original.Channels[c][i]));
+            }
+
+            worst.ShouldBeLessThanOrEqualTo((step * 0.5) + 1e-7, $"channel {c}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink, RouterOutlet } from '@angular/router';
+
+@Component({
+  selector: 'app-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink],
+  template: `
+    <a class="skip" href="#main">Skip to content</a>
+    <header class="top">
+      <a routerLink="/" class="brand" aria-label="AI Mastering, home">
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M2 12h2l2-6 3 12 3-9 2 6 2-3h6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>
+        AI Mastering
+      </a>
+    </header>
+    <main id="main" tabindex="-1">
+      <router-outlet />
+    </main>
+    <footer class="foot muted">Self-hosted automatic mastering. Your files stay on this server.</footer>
+  `,
+  styles: `
+    :host { display: flex; flex-direction: column; min-height: 100vh; }
+    .top { padding: 1rem clamp(1rem, 4vw, 2rem); border-bottom: 1px solid var(--line); background: var(--surface); }
+    .brand { display: inline-flex; align-items: center; gap: .5rem; font-weight: 700; color: var(--text); text-decoration: none; font-size: 1.1rem; }
+    .brand svg { color: var(--accent); }
+    main { flex: 1; width: 100%; max-width: 60rem; margin: 0 auto; padding: 1.5rem clamp(1rem, 4vw, 2rem) 3rem; box-sizing: border-box; outline: none; }
+    .foot { text-align: center; padding: 1rem; font-size: .8rem; }
+    .skip { position: absolute; left: -999px; top: 0; }
+    .skip:focus { left: 1rem; top: 1rem; background: var(--surface); padding: .5rem 1rem; z-index: 10; }
+  `,
+})
+export class App {}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what running and testing AI Mastering needs on a fresh Debian machine, skipping what
+# is already there: ffmpeg (MP3 preview, FLAC decoding, the loudness oracle in tests), Chromium
+# (browser tests), and the Angular app's node modules. Usage: scripts/install-deps.sh [run|test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+purpose="${1:-run}"
+
+need=()
+command -v ffmpeg >/dev/null || need+=(ffmpeg)
+if [[ "$purpose" == "test" ]]; then
+  command -v chromium >/dev/null || need+=(chromium)
+fi
+
+if ((${#need[@]})); then
+  echo "Installing: ${need[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+
+client=AiMastering.Web/ClientApp
+if [[ -f "$client/package.json" ]]; then
+  if [[ ! -d "$client/node_modules" || "$client/package-lock.json" -nt "$client/node_modules/.package-lock.json" ]]; then
+    (cd "$client" && npm ci --no-audit --no-fund)
+  fi
+fi

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test: the .NET suites (unit, engine, contracts against real RabbitMQ and Ceph RGW,
+# the AppHost through Aspire.Hosting.Testing, the browser in Chromium), the Angular unit tests,
+# and the user simulation scripts/e2e against the running app. Prints one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NG_CLI_ANALYTICS=false
+results="$(mktemp -d /tmp/aim-tests.XXXXXX)"
+status=0
+
+step() { echo; echo "==> $*"; }
+
+step "Building"
+scripts/build-web.sh || exit 1
+dotnet build AiMastering.slnx -warnaserror || exit 1
+
+if [[ -x scripts/fetch-test-music.sh ]]; then
+  step "Test music (Debian fretsonfire-songs-muldjord)"
+  scripts/fetch-test-music.sh || exit 1
+fi
+
+if [[ -x scripts/test-services.sh ]]; then
+  step "Starting real test services (RabbitMQ, Ceph RGW)"
+  scripts/test-services.sh start || exit 1
+  trap 'scripts/test-services.sh stop >/dev/null 2>&1 || true' EXIT
+  set -a; source .test-services/env; set +a
+fi
+
+step ".NET tests"
+dotnet test --project AiMastering.Tests --no-build 2>&1 | tee "$results/dotnet.log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+
+step "Angular unit tests"
+if [[ -f AiMastering.Web/ClientApp/package.json ]]; then
+  (cd AiMastering.Web/ClientApp && CHROME_BIN=/usr/bin/chromium npm test 2>&1) | tee "$results/web.log"
+  [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+fi
+
+step "User simulation (scripts/e2e) against the running app"
+scripts/run-e2e.sh 2>&1 | tee "$results/e2e.log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+
+# One closing line for every suite together.
+dn_ok=$(grep -Eo 'succeeded: *[0-9]+' "$results/dotnet.log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+dn_fail=$(grep -Eo 'failed: *[0-9]+' "$results/dotnet.log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+dn_skip=$(grep -Eo 'skipped: *[0-9]+' "$results/dotnet.log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+web_ok=$(grep -Eo 'Tests +[0-9]+ passed' "$results/web.log" 2>/dev/null | tail -1 | grep -Eo '[0-9]+' || echo 0)
+web_fail=$(grep -Eo 'Tests +.*[0-9]+ failed' "$results/web.log" 2>/dev/null | tail -1 | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+' || echo 0)
+e2e_ok=$(grep -Eo 'e2e: [0-9]+ passed' "$results/e2e.log" | grep -Eo '[0-9]+' || echo 0)
+e2e_fail=$(grep -Eo '[0-9]+ failed' "$results/e2e.log" | tail -1 | grep -Eo '[0-9]+' || echo 1)
+passed=$((dn_ok + web_ok + e2e_ok))
+failed=$((dn_fail + web_fail + e2e_fail))
+if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+rm -rf "$results"
+echo
+echo "$passed passed, $failed failed, $dn_skip skipped"
+exit $status
