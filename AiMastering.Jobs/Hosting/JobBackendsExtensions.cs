@@ -1,8 +1,11 @@
 using AiMastering.Jobs.Blobs;
+using AiMastering.Jobs.Blobs.S3;
 using AiMastering.Jobs.Processing;
 using AiMastering.Jobs.Queue;
+using AiMastering.Jobs.Queue.RabbitMq;
 using AiMastering.Jobs.Security;
 using AiMastering.Jobs.Store;
+using AiMastering.Jobs.Store.Mongo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +47,9 @@ public static class JobBackendsExtensions
                 services.AddSingleton<IJobStore>(sp => new SqliteJobStore(
                     backends.JobsConnection ?? $"Data Source={Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullFolder, "jobs.db")}"));
                 break;
+            case BackendKind.Mongo:
+                builder.AddMongoJobStore("jobs");
+                break;
             default:
                 throw new InvalidOperationException($"Job store '{backends.Store}' is not available in this build.");
         }
@@ -56,6 +62,9 @@ public static class JobBackendsExtensions
                     sp.GetRequiredService<UrlSigner>()));
                 services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<FileSystemBlobStore>());
                 break;
+            case BackendKind.S3:
+                builder.AddS3BlobStore("storage");
+                break;
             default:
                 throw new InvalidOperationException($"Blob store '{backends.Blobs}' is not available in this build.");
         }
@@ -66,6 +75,9 @@ public static class JobBackendsExtensions
                 services.AddSingleton<IJobQueue>(sp => new StorePollingJobQueue(
                     sp.GetRequiredService<IJobStore>(), sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<IOptions<StorePollingOptions>>().Value));
+                break;
+            case BackendKind.RabbitMq:
+                builder.AddRabbitMqJobQueue("rabbitmq");
                 break;
             default:
                 throw new InvalidOperationException($"Queue '{backends.Queue}' is not available in this build.");

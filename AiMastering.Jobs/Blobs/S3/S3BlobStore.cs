@@ -1,0 +1,186 @@
+using System.Net;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace AiMastering.Jobs.Blobs.S3;
+
+/// <summary>
+/// The blob store on any S3-compatible server. Browsers upload straight to the bucket with a
+/// presigned POST whose policy pins key, type and size (or a presigned PUT where POST policies are
+/// missing) and download with short-lived presigned GETs that carry the file name.
+/// </summary>
+public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, TimeProvider time) : IBlobStore, IDisposable
+{
+    public S3StorageOptions Options { get; } = options;
+
+    private Protocol UrlProtocol => Options.Endpoint.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS;
+
+    /// <summary>A client for the endpoint: SigV4, path style as configured, checksums only when required.</summary>
+    public static AmazonS3Client CreateClient(S3StorageOptions options) =>
+        new(new BasicAWSCredentials(options.AccessKey, options.SecretKey), new AmazonS3Config
+        {
+            ServiceURL = options.Endpoint.ToString(),
+            AuthenticationRegion = options.Region,
+            ForcePathStyle = options.ForcePathStyle,
+            UseHttp = options.Endpoint.Scheme == Uri.UriSchemeHttp,
+            // Ceph RGW, MinIO and B2 reject or mis-handle the newer default checksums.
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+        });
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.PutBucketAsync(new PutBucketRequest { BucketName = Options.Bucket }, cancellationToken);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
+
+        if (Options.CorsOrigins.Count > 0)
+        {
+            await client.PutCORSConfigurationAsync(new PutCORSConfigurationRequest
+            {
+                BucketName = Options.Bucket,
+                Configuration = new CORSConfiguration
+                {
+                    Rules =
+                    [
+                        new CORSRule
+                        {
+                            AllowedOrigins = [.. Options.CorsOrigins],
+                            AllowedMethods = ["GET", "HEAD", "PUT", "POST"],
+                            AllowedHeaders = ["*"],
+                            ExposeHeaders = ["ETag", "Content-Disposition"],
+                            MaxAgeSeconds = 3600,
+                        },
+                    ],
+                },
+            }, cancellationToken);
+        }
+    }
+
+    public async Task<PresignedUpload> PresignUploadAsync(UploadGrant grant, CancellationToken cancellationToken)
+    {
+        EnsureKey(grant.Key);
+        var empty = new Dictionary<string, string>();
+        if (Options.UsePost)
+        {
+            var fields = PresignedPostPolicy.Fields(
+                Options.Bucket, grant.Key, grant.ContentType, 1, grant.MaxSize, grant.ExpiresAt,
+                Options.AccessKey, Options.SecretKey, Options.Region, time.GetUtcNow());
+            return new PresignedUpload(BucketUrl(), "POST", fields, empty, grant.ExpiresAt);
+        }
+
+        var url = await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = Options.Bucket,
+            Key = grant.Key,
+            Verb = HttpVerb.PUT,
+            ContentType = grant.ContentType,
+            Expires = grant.ExpiresAt.UtcDateTime,
+            Protocol = UrlProtocol,
+        });
+        var headers = new Dictionary<string, string> { ["Content-Type"] = grant.ContentType };
+        return new PresignedUpload(new Uri(url), "PUT", empty, headers, grant.ExpiresAt);
+    }
+
+    public async Task<Uri> PresignDownloadAsync(string key, string downloadFileName, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        EnsureKey(key);
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = Options.Bucket,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = expiresAt.UtcDateTime,
+            Protocol = UrlProtocol,
+        };
+        request.ResponseHeaderOverrides.ContentDisposition = ContentDispositions.Attachment(downloadFileName);
+        return new Uri(await client.GetPreSignedURLAsync(request));
+    }
+
+    public async Task<BlobInfo?> GetInfoAsync(string key, CancellationToken cancellationToken)
+    {
+        EnsureKey(key);
+        try
+        {
+            var meta = await client.GetObjectMetadataAsync(Options.Bucket, key, cancellationToken);
+            return new BlobInfo(key, meta.ContentLength, meta.Headers.ContentType);
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task DownloadToFileAsync(string key, string path, CancellationToken cancellationToken)
+    {
+        EnsureKey(key);
+        try
+        {
+            using var response = await client.GetObjectAsync(Options.Bucket, key, cancellationToken);
+            await using var output = File.Create(path);
+            await response.ResponseStream.CopyToAsync(output, cancellationToken);
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new FileNotFoundException($"No stored object '{key}'.", key, ex);
+        }
+    }
+
+    public async Task UploadFileAsync(string key, string path, string contentType, CancellationToken cancellationToken)
+    {
+        EnsureKey(key);
+        await client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = Options.Bucket,
+            Key = key,
+            FilePath = path,
+            ContentType = contentType,
+        }, cancellationToken);
+    }
+
+    public async Task UploadBytesAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        EnsureKey(key);
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        await client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = Options.Bucket,
+            Key = key,
+            InputStream = stream,
+            ContentType = contentType,
+        }, cancellationToken);
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        EnsureKey(key);
+        await client.DeleteObjectAsync(Options.Bucket, key, cancellationToken);
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private Uri BucketUrl()
+    {
+        var root = Options.Endpoint.ToString().TrimEnd('/');
+        if (Options.ForcePathStyle)
+        {
+            return new Uri($"{root}/{Options.Bucket}");
+        }
+
+        var endpoint = new UriBuilder(Options.Endpoint) { Host = $"{Options.Bucket}.{Options.Endpoint.Host}" };
+        return endpoint.Uri;
+    }
+
+    private static void EnsureKey(string key)
+    {
+        if (!BlobKeys.IsWellFormed(key))
+        {
+            throw new ArgumentException($"'{key}' is not a valid storage key.", nameof(key));
+        }
+    }
+}

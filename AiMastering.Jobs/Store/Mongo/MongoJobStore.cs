@@ -1,0 +1,116 @@
+using AiMastering.Jobs.Model;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static AiMastering.Jobs.Store.Mongo.MongoJobDocuments;
+
+namespace AiMastering.Jobs.Store.Mongo;
+
+/// <summary>
+/// The job store on MongoDB: one <c>jobs</c> collection; every status change is a
+/// <c>FindOneAndUpdate</c> compare-and-set built by <see cref="MongoJobCommands"/>.
+/// </summary>
+public sealed class MongoJobStore(IMongoDatabase database, string collectionName = MongoJobStore.DefaultCollection) : IJobStore
+{
+    public const string DefaultCollection = "jobs";
+
+    private static readonly FindOneAndUpdateOptions<BsonDocument> ReturnAfter = new() { ReturnDocument = ReturnDocument.After };
+
+    public IMongoCollection<BsonDocument> Collection { get; } = database.GetCollection<BsonDocument>(collectionName);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var models = MongoJobCommands.Indexes
+            .Select(i => new CreateIndexModel<BsonDocument>(i.Keys, new CreateIndexOptions { Name = i.Name }));
+        await Collection.Indexes.CreateManyAsync(models, cancellationToken);
+    }
+
+    public Task InsertAsync(Job job, CancellationToken cancellationToken) =>
+        Collection.InsertOneAsync(ToBson(job), cancellationToken: cancellationToken);
+
+    public async Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var doc = await Collection.Find(new BsonDocument("_id", Id(id))).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : FromBson(doc);
+    }
+
+    public Task<IReadOnlyList<Job>> ListForUserAsync(string userId, int limit, CancellationToken cancellationToken) =>
+        ListAsync(new BsonDocument("userId", userId), Newest, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Job>> ListRecentAsync(JobStatus? status, int limit, CancellationToken cancellationToken) =>
+        ListAsync(status is { } s ? new BsonDocument("status", s.ToWire()) : [], Newest, limit, cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> FindClaimableAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(MongoJobCommands.ClaimableFilter(now), new BsonDocument("createdAt", 1), limit, cancellationToken)).Select(j => j.Id)];
+
+    public async Task<Job?> TryClaimAsync(Guid id, string workerId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var (filter, update) = MongoJobCommands.Claim(id, workerId, now, lease);
+        var doc = await Collection.FindOneAndUpdateAsync<BsonDocument>(filter, update, ReturnAfter, cancellationToken);
+        return doc is null ? null : FromBson(doc);
+    }
+
+    public Task<bool> RenewLeaseAsync(Guid id, string workerId, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.RenewLease(id, workerId, leaseUntil), cancellationToken);
+
+    public Task<bool> SetStageAsync(Guid id, string workerId, string stage, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.SetStage(id, workerId, stage, now), cancellationToken);
+
+    public Task<bool> CompleteAsync(Guid id, string workerId, JobArtifacts artifacts, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.Complete(id, workerId, artifacts, now), cancellationToken);
+
+    public Task<bool> FailAsync(Guid id, string workerId, JobError error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.Fail(id, workerId, error, now), cancellationToken);
+
+    public Task<bool> RequeueAsync(Guid id, string workerId, JobError error, DateTimeOffset availableAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.Requeue(id, workerId, error, availableAt, now), cancellationToken);
+
+    public Task<IReadOnlyList<Job>> FindExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListAsync(MongoJobCommands.ExpiredLeasesFilter(now), new BsonDocument("leaseUntil", 1), limit, cancellationToken);
+
+    public async Task<bool> ReclaimExpiredAsync(Guid id, DateTimeOffset expiredLease, JobError error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (filter, pipeline) = MongoJobCommands.ReclaimExpired(id, expiredLease, error, now);
+        var update = new PipelineUpdateDefinition<BsonDocument>(PipelineDefinition<BsonDocument, BsonDocument>.Create(pipeline));
+        return await Collection.FindOneAndUpdateAsync<BsonDocument>(filter, update, ReturnAfter, cancellationToken) is not null;
+    }
+
+    public Task<IReadOnlyList<Job>> FindStaleQueuedAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
+        ListAsync(MongoJobCommands.StaleQueuedFilter(cutoff), new BsonDocument("updatedAt", 1), limit, cancellationToken);
+
+    public Task<bool> TouchQueuedAsync(Guid id, DateTimeOffset expectedUpdatedAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.TouchQueued(id, expectedUpdatedAt, now), cancellationToken);
+
+    public Task<bool> FailQueuedAsync(Guid id, JobError error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.FailQueued(id, error, now), cancellationToken);
+
+    public Task<bool> RetryFailedAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.RetryFailed(id, now), cancellationToken);
+
+    public async Task<IReadOnlyList<Job>> PurgeFinishedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        var doomed = await ListAsync(MongoJobCommands.PurgeFilter(olderThan), new BsonDocument("updatedAt", 1), int.MaxValue, cancellationToken);
+        var deleted = new List<Job>(doomed.Count);
+        foreach (var job in doomed)
+        {
+            // Only what is still finished and old: a job an operator just retried stays.
+            var filter = MongoJobCommands.PurgeFilter(olderThan).Add("_id", Id(job.Id));
+            if ((await Collection.DeleteOneAsync(filter, cancellationToken)).DeletedCount == 1)
+            {
+                deleted.Add(job);
+            }
+        }
+
+        return deleted;
+    }
+
+    private static readonly BsonDocument Newest = new() { { "createdAt", -1 }, { "_id", -1 } };
+
+    private async Task<bool> MoveAsync((BsonDocument Filter, BsonDocument Update) command, CancellationToken cancellationToken) =>
+        await Collection.FindOneAndUpdateAsync<BsonDocument>(command.Filter, command.Update, ReturnAfter, cancellationToken) is not null;
+
+    private async Task<IReadOnlyList<Job>> ListAsync(BsonDocument filter, BsonDocument sort, int limit, CancellationToken cancellationToken)
+    {
+        var docs = await Collection.Find(filter).Sort(sort).Limit(limit == int.MaxValue ? null : limit).ToListAsync(cancellationToken);
+        return [.. docs.Select(FromBson)];
+    }
+}
