@@ -63,7 +63,7 @@ internal static class ClosedLoop
             var slope = 1.0;
             if (previous is { } p && Math.Abs(gain - p.Gain) > 1e-6)
             {
-                slope = Math.Clamp((reading.IntegratedLufs - p.Lufs) / (gain - p.Gain), 0.2, 1.0);
+                slope = Math.Clamp((reading.IntegratedLufs - p.Lufs) / (gain - p.Gain), 0.4, 1.0);
             }
 
             previous = (gain, reading.IntegratedLufs);

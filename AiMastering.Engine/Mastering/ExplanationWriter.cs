@@ -41,7 +41,7 @@ internal static class ExplanationWriter
         if (Find(rules, LoudnessRules.AlreadyLoudName) is { } loud)
         {
             paragraphs.Add(loud.Inputs["mixLufs"] > loud.Inputs["targetLufs"]
-                ? $"Your mix was already heavily limited and louder than the target, so we did not add any more limiting — we only turned it down. Turning it down cannot bring back transients that were flattened in the mix{(loud.Inputs.ContainsKey("clipped") ? ", and the clipped peaks in it stay as they are" : string.Empty)}."
+                ? $"Your mix was already heavily limited and louder than the target, so we did not push it with more limiting — we only turned it down. Turning it down cannot bring back transients that were flattened in the mix{(loud.Inputs.ContainsKey("clipped") ? ", and the clipped peaks in it stay as they are" : string.Empty)}."
                 : $"Your mix was already densely limited (only {F(loud.Inputs["plrDb"])} dB between its peaks and its average loudness), so we did not push it any louder: more limiting would have squashed it audibly.");
         }
 

@@ -3,8 +3,7 @@ using AiMastering.Engine.Analysis;
 namespace AiMastering.Engine.Mastering;
 
 /// <summary>
-/// Decides the loudness the loop aims for. An already-loud mix (PLR under <see cref="LowPlrDb"/>, or louder than
-/// the target) gets no further loudness push; a target that would need more than the intensity's limiting budget
+/// Decides the loudness the loop aims for. An already-loud mix (PLR under <see cref="LowPlrDb"/>: densely limited) gets no further loudness push; a target that would need more than the intensity's limiting budget
 /// (estimated peak reduction = gain + pre-limiter true peak − ceiling) stops at the budget.
 /// </summary>
 internal static class LoudnessPlanner
@@ -24,12 +23,13 @@ internal static class LoudnessPlanner
         var mixPlr = mix.Dynamics.PlrDb ?? 20;
         var clipped = mix.Problems.Any(p => p.Code is ProblemCode.Clipping);
         var desiredGain = target.Lufs - pre.IntegratedLufs;
-        var alreadyLoud = mixPlr < LowPlrDb || mixLufs > target.Lufs + 1;
+        var alreadyLoud = mixPlr < LowPlrDb;
         double? maxGain = null;
-        if (alreadyLoud && desiredGain > 0)
+        if (alreadyLoud)
         {
-            // No loudness push: only as much gain as fits under the ceiling without limiting.
-            maxGain = Math.Max(0, target.TruePeakDbtp - pre.TruePeakDbtp);
+            // No loudness push: raise only as far as fits under the ceiling without limiting; when turning down,
+            // never raise the gain back to make up for what the limiter shaves off.
+            maxGain = desiredGain > 0 ? Math.Max(0, Math.Min(desiredGain, target.TruePeakDbtp - pre.TruePeakDbtp)) : desiredGain;
         }
 
         var effective = target.Lufs;

@@ -19,8 +19,8 @@ internal static class LoudnessRules
             string reason, warning;
             if (plan.MixLufs > plan.RequestedLufs)
             {
-                reason = $"The mix is already at {F(plan.MixLufs)} LUFS, louder than the {F(plan.RequestedLufs)} LUFS target (PLR {F(plan.MixPlrDb)} dB) → no loudness push: it is turned down and the limiter is left with nothing to do";
-                warning = $"The mix is already louder ({F(plan.MixLufs)} LUFS) than the target ({F(plan.RequestedLufs)} LUFS) and heavily limited; the master is turned down, no extra limiting was applied.";
+                reason = $"The mix is already at {F(plan.MixLufs)} LUFS, louder than the {F(plan.RequestedLufs)} LUFS target (PLR {F(plan.MixPlrDb)} dB) → no loudness push: it is only turned down{(loop.LimiterMaxGainReductionDb >= 0.1 ? $" (the limiter still shaves up to {F(loop.LimiterMaxGainReductionDb)} dB off peaks over the ceiling)" : ", the limiter has nothing to do")}";
+                warning = $"The mix is already louder ({F(plan.MixLufs)} LUFS) than the target ({F(plan.RequestedLufs)} LUFS) and heavily limited; the master is only turned down{(loop.LimiterMaxGainReductionDb >= 0.1 ? ", and the limiter only catches the peaks still over the ceiling" : ", with no extra limiting")}.";
             }
             else
             {
