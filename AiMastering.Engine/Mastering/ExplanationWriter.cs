@@ -47,7 +47,7 @@ internal static class ExplanationWriter
 
         if (Find(rules, LoudnessRules.LimitingBudgetName) is { } budget)
         {
-            paragraphs.Add($"Getting all the way to {F(budget.Inputs["requestedLufs"])} LUFS would have needed about {F(budget.Inputs["neededLimitingDb"])} dB of limiting, which flattens drums and makes music tiring, so we stopped at about {F(budget.Inputs["effectiveLufs"])} LUFS. Choose high intensity or a lower target if you want it louder.");
+            paragraphs.Add($"Getting all the way to {F(budget.Inputs["requestedLufs"])} LUFS would have needed so much limiting (it was already costing {F(budget.Inputs["limitingLossDb"])} dB of loudness), which flattens drums and makes music tiring, so we stopped at about {F(budget.Inputs["effectiveLufs"])} LUFS. Choose high intensity or a lower target if you want it louder.");
         }
 
         if (Find(rules, LoudnessRules.CeilingName) is { } limiter)

@@ -17,7 +17,6 @@ internal sealed record LoudnessPlan(
     double? MaxGainDb,
     bool AlreadyLoud,
     bool MixClipped,
-    double? NeededLimitingDb,
     double? LimitingBudgetDb)
 {
     public double InitialGainDb => Math.Min(EffectiveLufs - PreLufs, MaxGainDb ?? double.PositiveInfinity);

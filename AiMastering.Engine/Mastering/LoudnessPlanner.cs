@@ -3,18 +3,21 @@ using AiMastering.Engine.Analysis;
 namespace AiMastering.Engine.Mastering;
 
 /// <summary>
-/// Decides the loudness the loop aims for. An already-loud mix (PLR under <see cref="LowPlrDb"/>: densely limited) gets no further loudness push; a target that would need more than the intensity's limiting budget
-/// (estimated peak reduction = gain + pre-limiter true peak − ceiling) stops at the budget.
+/// Decides the loudness the loop aims for. An already-loud mix (PLR under <see cref="LowPlrDb"/>: densely limited) gets no further loudness push; the closed loop stops short of a target that would need more limiting than the
+/// intensity's budget (<see cref="LimitingBudgetDb"/>).
 /// </summary>
 internal static class LoudnessPlanner
 {
     public const double LowPlrDb = 8;
 
+    /// <summary>
+    /// Most loudness the limiter may eat (gain into it minus the loudness gained, dB) before the loop stops short.
+    /// </summary>
     public static double LimitingBudgetDb(MasteringIntensity intensity) => intensity switch
     {
-        MasteringIntensity.Low => 5,
-        MasteringIntensity.High => 11,
-        _ => 8,
+        MasteringIntensity.Low => 2,
+        MasteringIntensity.High => 6,
+        _ => 4,
     };
 
     public static LoudnessPlan Plan(AudioAnalysis mix, LoudnessMeter.Reading pre, LoudnessTarget target, MasteringIntensity intensity)
@@ -32,21 +35,8 @@ internal static class LoudnessPlanner
             maxGain = desiredGain > 0 ? Math.Max(0, Math.Min(desiredGain, target.TruePeakDbtp - pre.TruePeakDbtp)) : desiredGain;
         }
 
-        var effective = target.Lufs;
-        double? needed = null;
-        double? budget = null;
-        if (!alreadyLoud && double.IsFinite(pre.TruePeakDbtp))
-        {
-            needed = desiredGain + pre.TruePeakDbtp - target.TruePeakDbtp;
-            budget = LimitingBudgetDb(intensity);
-            if (needed > budget)
-            {
-                effective = target.Lufs - (needed.Value - budget.Value);
-            }
-        }
-
         return new LoudnessPlan(
-            target.Lufs, effective, target.TruePeakDbtp, target.Name, mixLufs, mixPlr, pre.IntegratedLufs, pre.TruePeakDbtp,
-            maxGain, alreadyLoud, clipped, needed, budget);
+            target.Lufs, target.Lufs, target.TruePeakDbtp, target.Name, mixLufs, mixPlr, pre.IntegratedLufs, pre.TruePeakDbtp,
+            maxGain, alreadyLoud, clipped, alreadyLoud ? null : LimitingBudgetDb(intensity));
     }
 }

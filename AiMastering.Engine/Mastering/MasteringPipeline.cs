@@ -95,7 +95,7 @@ internal static class MasteringPipeline
         var warnings = outcomes.Concat(loudnessOutcomes).Select(o => o.Warning).OfType<string>().ToList();
         if (!loop.Converged)
         {
-            warnings.Add($"The loudness loop stopped at {loop.IntegratedLufs:0.0} LUFS / {loop.TruePeakDbtp:0.0} dBTP after {loop.Iterations.Count} renders without reaching ± {ClosedLoop.ToleranceLu} LU of {plan.EffectiveLufs:0.0} LUFS.");
+            warnings.Add($"The loudness loop stopped at {loop.IntegratedLufs:0.0} LUFS / {loop.TruePeakDbtp:0.0} dBTP after {loop.Iterations.Count} renders without reaching ± {ClosedLoop.ToleranceLu} LU of {loop.TargetLufs:0.0} LUFS.");
         }
 
         var rules = (prelude?.Rules ?? []).Concat(outcomes.Select(o => o.Rule)).Concat(loudnessOutcomes.Select(o => o.Rule)).ToList();
@@ -103,7 +103,7 @@ internal static class MasteringPipeline
         CheckEveryStepExplained(rules, chain);
         var decision = new DecisionDocument(
             DecisionDocument.CurrentSchemaVersion,
-            new DecisionTarget(Math.Round(plan.EffectiveLufs, 2), plan.CeilingDbtp, target.Name, plan.RequestedLufs),
+            new DecisionTarget(Math.Round(loop.TargetLufs, 2), plan.CeilingDbtp, target.Name, plan.RequestedLufs),
             rules,
             chain,
             warnings);
@@ -113,7 +113,7 @@ internal static class MasteringPipeline
             MasteringReport.CurrentSchemaVersion,
             beforeFigures,
             afterFigures,
-            new ReportTarget(Math.Round(plan.EffectiveLufs, 2), plan.CeilingDbtp),
+            new ReportTarget(Math.Round(loop.TargetLufs, 2), plan.CeilingDbtp),
             loop.Iterations,
             ExplanationWriter.Write(decision, afterFigures),
             warnings,

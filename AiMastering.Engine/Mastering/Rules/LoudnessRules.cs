@@ -37,17 +37,17 @@ internal static class LoudnessRules
             yield return new RuleOutcome(new DecisionRule(AlreadyLoudName, StepNames.Gain, inputs, reason), Warning: warning);
         }
 
-        if (plan.NeededLimitingDb is { } needed && plan.LimitingBudgetDb is { } budget && needed > budget)
+        if (loop.BudgetStopLossDb is { } loss && plan.LimitingBudgetDb is { } budget)
         {
             var inputs = new Dictionary<string, double>
             {
-                ["neededLimitingDb"] = Round(needed),
+                ["limitingLossDb"] = Round(loss),
                 ["budgetDb"] = budget,
                 ["requestedLufs"] = plan.RequestedLufs,
-                ["effectiveLufs"] = Round(plan.EffectiveLufs),
+                ["effectiveLufs"] = Round(loop.TargetLufs),
             };
-            var reason = $"Reaching {F(plan.RequestedLufs)} LUFS would need about {F(needed)} dB of peak limiting, more than the {F(budget, "0")} dB allowed at this intensity → stopped at {F(plan.EffectiveLufs)} LUFS";
-            var warning = $"The target of {F(plan.RequestedLufs)} LUFS would need about {F(needed)} dB of limiting, which would crush the transients; the master stops at {F(loop.IntegratedLufs)} LUFS. Choose high intensity or a lower target to go further.";
+            var reason = $"Pushing towards {F(plan.RequestedLufs)} LUFS made the limiter eat {F(loss)} dB of loudness, more than the {F(budget, "0")} dB allowed at this intensity → stopped at {F(loop.TargetLufs)} LUFS";
+            var warning = $"The target of {F(plan.RequestedLufs)} LUFS would need heavy limiting (the limiter ate {F(loss)} dB of loudness on the way), which would crush the transients; the master stops at {F(loop.IntegratedLufs)} LUFS. Choose high intensity or a lower target to go further.";
             yield return new RuleOutcome(new DecisionRule(LimitingBudgetName, StepNames.Limiter, inputs, reason), Warning: warning);
         }
 
@@ -55,12 +55,12 @@ internal static class LoudnessRules
         {
             ["mixLufs"] = Round(plan.MixLufs, 2),
             ["preLimiterLufs"] = Round(plan.PreLufs, 2),
-            ["targetLufs"] = Round(plan.EffectiveLufs, 2),
+            ["targetLufs"] = Round(loop.TargetLufs, 2),
             ["gainDb"] = Round(loop.GainDb, 2),
             ["masterLufs"] = Round(loop.IntegratedLufs, 2),
             ["renders"] = loop.Iterations.Count,
         };
-        var gainReason = $"Loudness before the limiter is {F(plan.PreLufs, "0.00")} LUFS, the target {F(plan.EffectiveLufs)} LUFS → {F(loop.GainDb, "+0.00;-0.00")} dB into the limiter; the master measures {F(loop.IntegratedLufs, "0.00")} LUFS after {loop.Iterations.Count} render(s)";
+        var gainReason = $"Loudness before the limiter is {F(plan.PreLufs, "0.00")} LUFS, the target {F(loop.TargetLufs)} LUFS → {F(loop.GainDb, "+0.00;-0.00")} dB into the limiter; the master measures {F(loop.IntegratedLufs, "0.00")} LUFS after {loop.Iterations.Count} render(s)";
         yield return new RuleOutcome(new DecisionRule(TargetName, StepNames.Gain, gainInputs, gainReason));
 
         var peakBefore = plan.PreTruePeakDbtp + loop.GainDb;
