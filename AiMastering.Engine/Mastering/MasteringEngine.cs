@@ -24,6 +24,9 @@ public static class MasteringEngine
     /// Decodes <paramref name="input"/>, masters it, writes <paramref name="outputWav"/> (24-bit, or 16-bit dithered)
     /// and, when <paramref name="jsonDirectory"/> is given, analysis.json, decision.json and report.json there.
     /// The decoded buffer is reused for processing, so this needs less memory than <see cref="Master"/>.
+    /// The WAV is written as soon as the master is rendered, before the master's own analysis, and
+    /// <paramref name="onMasterWritten"/> is called with its path then (e.g. to start the MP3 preview encode in
+    /// parallel with the verification analysis).
     /// </summary>
     public static MasteringResult MasterFile(
         string input,
@@ -32,14 +35,18 @@ public static class MasteringEngine
         string? jsonDirectory = null,
         ChainPrelude? prelude = null,
         IProgress<string>? progress = null,
+        Action<string>? onMasterWritten = null,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         progress?.Report("decoding");
         var mix = Decoding.AudioDecoder.Decode(input);
-        var result = MasteringPipeline.Run(mix, settings.Validated(), prelude, reuseInput: true, progress, ct);
-        progress?.Report("writing");
-        MasteringArtifacts.WriteMaster(result, outputWav);
+        var result = MasteringPipeline.Run(mix, settings.Validated(), prelude, reuseInput: true, progress, ct, master =>
+        {
+            progress?.Report("writing");
+            Encoding.WavWriter.Write(outputWav, master, settings.BitDepth, dither: false);
+            onMasterWritten?.Invoke(outputWav);
+        });
         if (jsonDirectory is not null)
         {
             MasteringArtifacts.WriteJson(result, jsonDirectory);

@@ -8,7 +8,7 @@ namespace AiMastering.Engine.Mastering;
 /// <summary>The steps of <see cref="MasteringEngine"/>: analyze, decide, render, close the loop, verify, document.</summary>
 internal static class MasteringPipeline
 {
-    public static MasteringResult Run(AudioBuffer mix, MasteringSettings settings, ChainPrelude? prelude, bool reuseInput, IProgress<string>? progress, CancellationToken ct)
+    public static MasteringResult Run(AudioBuffer mix, MasteringSettings settings, ChainPrelude? prelude, bool reuseInput, IProgress<string>? progress, CancellationToken ct, Action<AudioBuffer>? onMasterRendered = null)
     {
         progress?.Report("analyzing");
         var before = Analyzer.Analyze(mix);
@@ -90,6 +90,7 @@ internal static class MasteringPipeline
             steps.Add(dither);
         }
 
+        onMasterRendered?.Invoke(output);
         progress?.Report("verifying");
         var after = Analyzer.Analyze(output);
         var warnings = outcomes.Concat(loudnessOutcomes).Select(o => o.Warning).OfType<string>().ToList();
