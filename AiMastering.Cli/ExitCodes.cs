@@ -9,4 +9,5 @@ public static class ExitCodes
 
     /// <summary>The audio cannot be used (the message says why).</summary>
     public const int UnusableAudio = 2;
+    public const int BadArguments = 3;
 }
