@@ -49,7 +49,7 @@ public static class ReferenceMatcher
         var targetSource = platformTargetLufs is null ? LoudnessTargetSource.Reference : LoudnessTargetSource.Platform;
         var targetLufs = platformTargetLufs ?? reference.IntegratedLufs!.Value;
         // Whole 0.1 dB steps, rounded down: the ceiling a meter printing one decimal can verify.
-        var ceiling = Math.Floor(10 * Math.Min(ReferenceMatchSettings.HighestCeilingDbtp, Math.Max(reference.TruePeakDbtp ?? double.NegativeInfinity, ReferenceMatchSettings.DefaultCeilingDbtp))) / 10;
+        var ceiling = Math.Floor((10 * Math.Min(ReferenceMatchSettings.HighestCeilingDbtp, Math.Max(reference.TruePeakDbtp ?? double.NegativeInfinity, ReferenceMatchSettings.DefaultCeilingDbtp))) + 1e-9) / 10;
 
         var rules = new List<MatchRule>
         {

@@ -16,6 +16,9 @@ public sealed class ReferenceProfile
     /// <summary>Below this integrated loudness (LUFS) a reference counts as silent.</summary>
     public const double SilentLufs = -70.0;
 
+    /// <summary>Up to this many spectrum frames of the louder passages (about 90 s at 44.1 kHz): a steadier estimate than the analysis's 128.</summary>
+    public const int SpectrumFrames = 512;
+
     private ReferenceProfile(int sampleRate, int channelCount, double durationSeconds, double? integratedLufs, double? truePeakDbtp, SpectrumPoint[] mid, SpectrumPoint[] side)
     {
         SampleRate = sampleRate;
@@ -100,7 +103,7 @@ public sealed class ReferenceProfile
         var stereo = audio.ChannelCount >= 2;
         Parallel.Invoke(
             () => analysis = Analyzer.Analyze(audio),
-            () => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate));
+            () => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate, SpectrumFrames));
         var mid = stereo ? spectrum!.Mid() : spectrum!.Left;
         var side = stereo ? spectrum.Side() : new double[mid.Length];
         return new ReferenceProfile(
