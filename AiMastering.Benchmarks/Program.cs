@@ -7,11 +7,13 @@ return args switch
     ["analysis", .. var rest] => AnalysisBenchmark.Run(rest),
     ["analysis-memory", var file] => AnalysisBenchmark.MeasureMemory(file),
     ["analysis-stages", var file] => AnalysisStages.Run(file),
+    ["reference"] => ReferenceBenchmark.Run([]),
+    ["reference-pair", var source, var reference] => ReferenceBenchmark.RunPair(source, reference),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N]");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | reference");
     return 2;
 }
