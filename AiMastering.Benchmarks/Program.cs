@@ -7,6 +7,8 @@ return args switch
     ["analysis", .. var rest] => AnalysisBenchmark.Run(rest),
     ["analysis-memory", var file] => AnalysisBenchmark.MeasureMemory(file),
     ["analysis-stages", var file] => AnalysisStages.Run(file),
+    ["master", .. var rest] => MasteringBenchmark.Run([.. rest]),
+    ["master-memory", var file] => MasteringBenchmark.MeasureMemory(file),
     ["reference"] => ReferenceBenchmark.Run([]),
     ["reference-pair", var source, var reference] => ReferenceBenchmark.RunPair(source, reference),
     _ => Usage(),
@@ -14,6 +16,6 @@ return args switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | reference");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] | reference");
     return 2;
 }

@@ -1,3 +1,4 @@
+using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Matching;
@@ -75,4 +76,27 @@ public sealed class ReferenceMatch
         var measured = ReferenceProfile.MeasureTrack(master);
         return new MatchSpectra(TonalBalance.ForReport(Source.Mid), TonalBalance.ForReport(Reference.Mid), TonalBalance.ForReport(measured.Mid));
     }
+
+    /// <summary>
+    /// The match as the mastering engine's chain prelude: the match equalizer first, the rules in decision.json
+    /// (all attributed to the "referenceMatch" processor), the reference's loudness (or the platform target)
+    /// and the reference-derived ceiling as overrides.
+    /// </summary>
+    public ChainPrelude ToPrelude(int sampleRate, int channelCount) => new(
+        CreateProcessors(sampleRate, channelCount),
+        [.. Rules.Select(r => new DecisionRule(r.Name, PreludeProcessorName, r.Inputs, r.Reason))],
+        TargetLufs,
+        CeilingDbtp,
+        [PreludeProcessorName],
+        [new Dictionary<string, double>
+        {
+            ["amountPercent"] = Settings.AmountPercent,
+            ["taps"] = Settings.Taps,
+            ["maxBoostDb"] = Settings.MaxBoostDb,
+            ["maxCutDb"] = Settings.MaxCutDb,
+            ["maxWidthChangeDb"] = Settings.MaxWidthChangeDb,
+        }]);
+
+    /// <summary>Name of the match equalizer in decision.json.</summary>
+    public const string PreludeProcessorName = "referenceMatch";
 }
