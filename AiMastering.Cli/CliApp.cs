@@ -12,6 +12,7 @@ public static class CliApp
             AnalyzeCommand.Create(),
             MasterCommand.Create(),
             JobsCommand.Create(),
+            MatchCommand.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
