@@ -9,7 +9,6 @@ builder.AddServiceDefaults();
 builder.AddJobBackends();
 builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<FfmpegRunner>();
-builder.Services.AddSingleton<LoudnormStandIn>();
 builder.Services.AddSingleton<Mp3PreviewEncoder>();
 builder.Services.AddSingleton<IJobProcessor, MasteringJobProcessor>();
 builder.Services.AddSingleton<JobRunner>();

@@ -53,6 +53,19 @@ public static class JobsApi
             reference = checkedReference.File;
         }
 
+        var options = request.Options ?? new JobOptions();
+        if (reference is not null)
+        {
+            options = options.ForReference();
+        }
+        else if (options.Target == JobOptions.ReferenceTarget)
+        {
+            return Problems.Validation(ErrorCode.InvalidOptions, new Dictionary<string, string[]>
+            {
+                ["options.target"] = ["The target \"reference\" needs a reference track (referenceObjectKey)."],
+            });
+        }
+
         var now = services.Time.GetUtcNow();
         var job = new Job
         {
@@ -65,7 +78,7 @@ public static class JobsApi
             MaxAttempts = services.Runner.Value.MaxAttempts,
             Source = source.File!,
             Reference = reference,
-            Options = (request.Options ?? new JobOptions()).Normalize(),
+            Options = options.Normalize(),
             RequestId = context.TraceIdentifier,
             TraceParent = Activity.Current?.Id,
         };

@@ -32,8 +32,15 @@ public sealed record JobOptions
     /// <summary>How far to match a reference track, 0–100 %. Default 100.</summary>
     public double? Amount { get; init; }
 
+    /// <summary>The target of a reference job whose musician chose no platform: loudness and ceiling follow the reference.</summary>
+    public const string ReferenceTarget = "reference";
+
     [JsonIgnore]
     public static JobOptions Defaults { get; } = new JobOptions().Normalize();
+
+    /// <summary>With a reference track and no target chosen, the reference sets loudness and ceiling.</summary>
+    public JobOptions ForReference() =>
+        Target is null && Lufs is null && TruePeakDbtp is null ? this with { Target = ReferenceTarget } : this;
 
     public JobOptions Normalize()
     {

@@ -18,7 +18,7 @@ public static class JobOptionsValidator
         void Add(string field, string message) => errors[$"options.{field}"] = [message];
 
         var presetNames = string.Join(", ", TargetPresets.All.Select(p => p.Name));
-        if (options.Target is not null && options.Target != "custom" && TargetPresets.Find(options.Target) is null)
+        if (options.Target is not null && options.Target is not ("custom" or JobOptions.ReferenceTarget) && TargetPresets.Find(options.Target) is null)
         {
             Add("target", $"Unknown target '{options.Target}'. Choose one of {presetNames} or custom.");
         }

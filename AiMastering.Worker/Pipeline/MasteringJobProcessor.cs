@@ -2,6 +2,8 @@ using System.Text.Json;
 using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Mastering;
+using AiMastering.Engine.Matching;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Processing;
@@ -11,12 +13,12 @@ using Microsoft.Extensions.Options;
 namespace AiMastering.Worker.Pipeline;
 
 /// <summary>
-/// One job: download the mix → check it from its bytes → master → encode → upload artifacts.
+/// One job: download the mix (and reference) → check them from their bytes → master with the engine
+/// (analysis, rules, chain, closed loop) → master.wav + preview.mp3 + JSON documents → upload.
 /// Storage errors are transient (retried); problems with the audio are permanent.
 /// </summary>
 public sealed class MasteringJobProcessor(
     IBlobStore blobs,
-    LoudnormStandIn loudnorm,
     Mp3PreviewEncoder previews,
     IOptions<WorkerOptions> options) : IJobProcessor
 {
@@ -26,35 +28,94 @@ public sealed class MasteringJobProcessor(
         await progress.ReportStageAsync("downloading", cancellationToken);
         var sourcePath = workspace.PathOf("source" + Path.GetExtension(job.Source.FileName));
         await StorageStep(() => blobs.DownloadToFileAsync(job.Source.Key, sourcePath, cancellationToken));
+        string? referencePath = null;
+        if (job.Reference is { } reference)
+        {
+            referencePath = workspace.PathOf("reference" + Path.GetExtension(reference.FileName));
+            await StorageStep(() => blobs.DownloadToFileAsync(reference.Key, referencePath, cancellationToken));
+        }
 
         await progress.ReportStageAsync("checking the audio", cancellationToken);
         var mix = await Task.Run(() => Decode(sourcePath), cancellationToken);
-
-        await progress.ReportStageAsync("analyzing", cancellationToken);
-        var analysis = await Task.Run(() => Analyzer.Analyze(mix), cancellationToken);
-        var analysisKey = BlobKeys.Artifact(job.Id, "analysis.json");
-        await StorageStep(() => blobs.UploadBytesAsync(
-            analysisKey, JsonSerializer.SerializeToUtf8Bytes(analysis, EngineJsonContext.Default.AudioAnalysis), "application/json", cancellationToken));
-
-        await progress.ReportStageAsync("mastering", cancellationToken);
-        var wanted = job.Options.Normalize();
-        var masterPath = workspace.PathOf("master.wav");
-        await loudnorm.RenderAsync(sourcePath, masterPath, wanted.Lufs ?? -14, wanted.TruePeakDbtp ?? -1, cancellationToken);
-
-        await progress.ReportStageAsync("encoding preview", cancellationToken);
-        var previewPath = workspace.PathOf("preview.mp3");
-        await previews.EncodeAsync(masterPath, previewPath, wanted.TruePeakDbtp ?? -1, cancellationToken);
-
-        await progress.ReportStageAsync("saving", cancellationToken);
+        var settings = SettingsMapping.ToSettings(job.Options);
         var artifacts = new JobArtifacts
         {
             Master = BlobKeys.Artifact(job.Id, "master.wav"),
             Preview = BlobKeys.Artifact(job.Id, "preview.mp3"),
-            Analysis = analysisKey,
+            Analysis = BlobKeys.Artifact(job.Id, "analysis.json"),
+            MasterAnalysis = BlobKeys.Artifact(job.Id, "master-analysis.json"),
+            Decision = BlobKeys.Artifact(job.Id, "decision.json"),
+            Report = BlobKeys.Artifact(job.Id, "report.json"),
         };
+
+        ReferenceMatch? match = null;
+        if (referencePath is not null)
+        {
+            await progress.ReportStageAsync("measuring the reference", cancellationToken);
+            var referenceAudio = await Task.Run(() => DecodeReference(referencePath), cancellationToken);
+            var referenceAnalysis = Task.Run(() => Analyzer.Analyze(referenceAudio), cancellationToken);
+            match = await Task.Run(() => MatchReference(mix, referenceAudio, job.Options), cancellationToken);
+            artifacts = artifacts with { ReferenceAnalysis = BlobKeys.Artifact(job.Id, "reference-analysis.json") };
+            await UploadJsonAsync(artifacts.ReferenceAnalysis, await referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
+        }
+
+        await progress.ReportStageAsync("mastering", cancellationToken);
+        var stages = new Progress<string>(_ => { });
+        var result = await Task.Run(
+            () => MasteringEngine.Master(mix, settings, match?.ToPrelude(mix.SampleRate, mix.ChannelCount), stages, cancellationToken),
+            cancellationToken);
+        var report = match is null ? result.Report : result.Report with
+        {
+            Spectra = ToReportSpectra(match.Spectra(result.Master)),
+        };
+
+        await progress.ReportStageAsync("encoding", cancellationToken);
+        var masterPath = workspace.PathOf("master.wav");
+        var previewPath = workspace.PathOf("preview.mp3");
+        await Task.Run(() => MasteringArtifacts.WriteMaster(result, masterPath), cancellationToken);
+        await previews.EncodeAsync(masterPath, previewPath, report.Target.TruePeakDbtp, cancellationToken);
+
+        await progress.ReportStageAsync("saving", cancellationToken);
         await StorageStep(() => blobs.UploadFileAsync(artifacts.Master, masterPath, "audio/wav", cancellationToken));
         await StorageStep(() => blobs.UploadFileAsync(artifacts.Preview, previewPath, "audio/mpeg", cancellationToken));
+        await UploadJsonAsync(artifacts.Analysis, result.Before, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
+        await UploadJsonAsync(artifacts.MasterAnalysis, result.After, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
+        await UploadJsonAsync(artifacts.Decision, result.Decision, MasteringJsonContext.Default.DecisionDocument, cancellationToken);
+        await UploadJsonAsync(artifacts.Report, report, MasteringJsonContext.Default.MasteringReport, cancellationToken);
         return artifacts;
+    }
+
+    private static ReportSpectra ToReportSpectra(MatchSpectra spectra)
+    {
+        static IReadOnlyList<Engine.Mastering.SpectrumPoint> Points(IReadOnlyList<Engine.Matching.SpectrumPoint> points) =>
+            points.Select(p => new Engine.Mastering.SpectrumPoint(p.Hz, p.Db)).ToList();
+        return new ReportSpectra(Points(spectra.Source), Points(spectra.Reference), Points(spectra.Master));
+    }
+
+    private static ReferenceMatch MatchReference(AudioBuffer mix, AudioBuffer reference, JobOptions jobOptions)
+    {
+        try
+        {
+            var amount = jobOptions.Normalize().Amount ?? 100;
+            return ReferenceMatcher.Match(mix, reference, new ReferenceMatchSettings(AmountPercent: amount), SettingsMapping.PlatformTargetLufs(jobOptions));
+        }
+        catch (ReferenceTrackException e)
+        {
+            var code = e.Problem switch
+            {
+                ReferenceProblem.ReferenceSilent => ErrorCode.ReferenceSilent,
+                ReferenceProblem.ReferenceTooShort => ErrorCode.ReferenceTooShort,
+                _ => ErrorCode.ReferenceUndecodable,
+            };
+            throw new JobFailedException(code, e.Message, e);
+        }
+    }
+
+    private async Task UploadJsonAsync<T>(string? key, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
+        await StorageStep(() => blobs.UploadBytesAsync(key, bytes, "application/json", cancellationToken));
     }
 
     private static AudioBuffer Decode(string path)
@@ -69,13 +130,25 @@ public sealed class MasteringJobProcessor(
         }
     }
 
+    private static AudioBuffer DecodeReference(string path)
+    {
+        try
+        {
+            return AudioDecoder.Decode(path);
+        }
+        catch (AudioDecodeException e)
+        {
+            throw DecodeErrorMapping.ToReferenceFailure(e);
+        }
+    }
+
     private static async Task StorageStep(Func<Task> step)
     {
         try
         {
             await step();
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException or Amazon.Runtime.AmazonServiceException)
         {
             throw new JobFailedException(ErrorCode.StorageUnavailable, "The file store could not be reached; we will try again.", ex);
         }
