@@ -18,13 +18,17 @@ ffmpeg -hide_banner -loglevel error -y \
   -c:a pcm_s24le "$mix"
 
 ASPIRE_ALLOW_UNSECURED_TRANSPORT=true DOTNET_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true \
-  dotnet run --no-build --project AiMastering.AppHost -- \
+  setsid dotnet run --no-build --project AiMastering.AppHost -- \
   Infrastructure=embedded "DataFolder=$work/data" "WebPort=$port" >"$log" 2>&1 &
 apphost=$!
 cleanup() {
-  kill "$apphost" 2>/dev/null || true
-  wait "$apphost" 2>/dev/null || true
-  pkill -f "$work/data" 2>/dev/null || true
+  kill -TERM -- "-$apphost" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 "$apphost" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$apphost" 2>/dev/null || true
+  # The services Aspire started carry our data folder in their environment: stop any left over.
+  for env in /proc/[0-9]*/environ; do
+    if grep -qs "$work/data" "$env"; then pid="${env#/proc/}"; kill -9 "${pid%/environ}" 2>/dev/null || true; fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT

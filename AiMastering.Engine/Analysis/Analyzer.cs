@@ -9,9 +9,16 @@ namespace AiMastering.Engine.Analysis;
 /// </summary>
 public static class Analyzer
 {
+    /// <summary>Analyzes mono or stereo audio (more channels: <see cref="ArgumentException"/>).</summary>
     public static AudioAnalysis Analyze(AudioBuffer audio)
     {
         ArgumentNullException.ThrowIfNull(audio);
+        if (audio.ChannelCount > 2)
+        {
+            // BS.1770 channel weights for surround are not implemented; the decoder refuses such files.
+            throw new ArgumentException("Only mono and stereo audio can be analyzed.", nameof(audio));
+        }
+
         var grid = new SubBlockGrid(audio.SampleRate, audio.Length);
         var channels = audio.Channels.Select(_ => new ChannelStats(grid.Count)).ToArray();
         var stereo = audio.ChannelCount >= 2;
@@ -87,7 +94,10 @@ public static class Analyzer
             tonal,
             stereoModel,
             problems,
-            new AnalysisSeries(SeriesBuilder.ShortTerm(loudness, audio.DurationSeconds), SeriesBuilder.Waveform(channels, grid)));
+            new AnalysisSeries(
+                SeriesBuilder.ShortTerm(loudness, audio.DurationSeconds),
+                SeriesBuilder.Momentary(loudness, audio.DurationSeconds),
+                SeriesBuilder.Waveform(channels, grid)));
     }
 
     // Loudness-like envelope (dB of the summed K-weighted mean square) per 10 ms sub-block.

@@ -7,9 +7,31 @@ internal static class SeriesBuilder
 {
     public const int MaxPoints = 2000;
 
-    public static ShortTermSeries ShortTerm(LoudnessSeries loudness, double durationSeconds)
+    public static LoudnessCurve ShortTerm(LoudnessSeries loudness, double durationSeconds)
     {
-        var values = loudness.ShortTerm10Hz;
+        var start = loudness.SubBlocks < LoudnessSeries.ShortTermWindow ? durationSeconds : 3.0;
+        return Downsample(loudness.ShortTerm10Hz, start);
+    }
+
+    /// <summary>Momentary loudness (400 ms windows) every 100 ms, from the first full window.</summary>
+    public static LoudnessCurve Momentary(LoudnessSeries loudness, double durationSeconds)
+    {
+        if (loudness.SubBlocks < LoudnessSeries.MomentaryWindow)
+        {
+            return Downsample(loudness.SubBlocks == 0 ? [] : [loudness.Momentary(loudness.SubBlocks)], durationSeconds);
+        }
+
+        var values = new double[((loudness.SubBlocks - LoudnessSeries.MomentaryWindow) / 10) + 1];
+        for (var m = 0; m < values.Length; m++)
+        {
+            values[m] = loudness.Momentary(LoudnessSeries.MomentaryWindow + (m * 10));
+        }
+
+        return Downsample(values, 0.4);
+    }
+
+    private static LoudnessCurve Downsample(double[] values, double startSeconds)
+    {
         var stride = Math.Max(1, (int)Math.Ceiling(values.Length / (double)MaxPoints));
         var points = new double?[(values.Length + stride - 1) / stride];
         for (var i = 0; i < points.Length; i++)
@@ -19,8 +41,7 @@ internal static class SeriesBuilder
             points[i] = max > -120 ? Math.Round(max, 2) : null;
         }
 
-        var start = loudness.SubBlocks < LoudnessSeries.ShortTermWindow ? durationSeconds : 3.0;
-        return new ShortTermSeries(start, 0.1 * stride, points);
+        return new LoudnessCurve(startSeconds, 0.1 * stride, points);
     }
 
     /// <summary>Min/max over all channels per bucket of whole 10 ms sub-blocks (at most <see cref="MaxPoints"/> buckets).</summary>

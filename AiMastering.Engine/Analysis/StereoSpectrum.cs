@@ -11,7 +11,7 @@ namespace AiMastering.Engine.Analysis;
 internal sealed class StereoSpectrum
 {
     /// <summary>At most this many frames are transformed (evenly spread over the louder passages).</summary>
-    public const int MaxFrames = 128;
+    public const int MaxFrames = 96;
 
     private StereoSpectrum(int sampleRate, int frameSize)
     {

@@ -32,7 +32,7 @@ internal static class NAudioReader
     {
         var builder = new PlanarBuilder(probe.Channels, probe.Frames);
         var frameBytes = 4 * probe.Channels;
-        var bytes = new byte[ChunkFrames * frameBytes];
+        var bytes = new byte[8 * ChunkFrames * frameBytes];
         int read;
         var filled = 0;
         while ((read = reader.Read(bytes, filled, bytes.Length - filled)) > 0)

@@ -49,6 +49,10 @@ public sealed class AnalyzeCliTests : IDisposable
         root.GetProperty("loudness").GetProperty("integratedLufs").GetDouble().ShouldBe(-23.0, 0.1);
         root.GetProperty("spectrum").GetProperty("bands").GetArrayLength().ShouldBe(5);
         root.GetProperty("series").GetProperty("waveform").GetProperty("min").GetArrayLength().ShouldBeGreaterThan(100);
+        var momentary = root.GetProperty("series").GetProperty("momentary").GetProperty("valuesLufs");
+        momentary.GetArrayLength().ShouldBe(47); // 0.4 s .. 5.0 s every 100 ms
+        momentary[20].GetDouble().ShouldBe(-23.0, 0.1);
+        root.GetProperty("series").GetProperty("shortTerm").GetProperty("valuesLufs").GetArrayLength().ShouldBe(21);
         root.GetProperty("stereo").GetProperty("sideToMidDb").ValueKind.ShouldBe(JsonValueKind.Null);
         var roundTrip = JsonSerializer.Deserialize(output.ToString(), EngineJsonContext.Default.AudioAnalysis);
         roundTrip!.Loudness.IntegratedLufs.ShouldBe(root.GetProperty("loudness").GetProperty("integratedLufs").GetDouble());

@@ -68,6 +68,22 @@ public sealed class DecoderFormatTests : IDisposable
     }
 
     [Theory]
+    [InlineData("pcm_s16le", "sowt.aifc", 16)]
+    [InlineData("pcm_f32be", "fl32.aiff", 0)]
+    public void Aifc_variants_made_by_ffmpeg_decode_to_the_same_samples(string codec, string name, int bits)
+    {
+        var wav = Path.Combine(dir, "source-float.wav");
+        var aifc = Path.Combine(dir, name);
+        TestAudioFiles.WriteWav(wav, original, 32, true);
+        TestAudioFiles.Ffmpeg("-i", wav, "-c:a", codec, aifc);
+
+        var decoded = AudioDecoder.Decode(aifc);
+
+        AudioDecoder.Probe(aifc).Container.ShouldBe(AudioContainer.Aiff);
+        ShouldMatch(decoded, bits == 0 ? 0 : 2 * QuantisationStep(bits));
+    }
+
+    [Theory]
     [InlineData(8000, 1)]
     [InlineData(22050, 2)]
     [InlineData(96000, 2)]

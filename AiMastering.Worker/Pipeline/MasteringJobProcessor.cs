@@ -1,3 +1,7 @@
+using System.Text.Json;
+using AiMastering.Engine;
+using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Decoding;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Processing;
@@ -23,6 +27,15 @@ public sealed class MasteringJobProcessor(
         var sourcePath = workspace.PathOf("source" + Path.GetExtension(job.Source.FileName));
         await StorageStep(() => blobs.DownloadToFileAsync(job.Source.Key, sourcePath, cancellationToken));
 
+        await progress.ReportStageAsync("checking the audio", cancellationToken);
+        var mix = await Task.Run(() => Decode(sourcePath), cancellationToken);
+
+        await progress.ReportStageAsync("analyzing", cancellationToken);
+        var analysis = await Task.Run(() => Analyzer.Analyze(mix), cancellationToken);
+        var analysisKey = BlobKeys.Artifact(job.Id, "analysis.json");
+        await StorageStep(() => blobs.UploadBytesAsync(
+            analysisKey, JsonSerializer.SerializeToUtf8Bytes(analysis, EngineJsonContext.Default.AudioAnalysis), "application/json", cancellationToken));
+
         await progress.ReportStageAsync("mastering", cancellationToken);
         var wanted = job.Options.Normalize();
         var masterPath = workspace.PathOf("master.wav");
@@ -37,10 +50,23 @@ public sealed class MasteringJobProcessor(
         {
             Master = BlobKeys.Artifact(job.Id, "master.wav"),
             Preview = BlobKeys.Artifact(job.Id, "preview.mp3"),
+            Analysis = analysisKey,
         };
         await StorageStep(() => blobs.UploadFileAsync(artifacts.Master, masterPath, "audio/wav", cancellationToken));
         await StorageStep(() => blobs.UploadFileAsync(artifacts.Preview, previewPath, "audio/mpeg", cancellationToken));
         return artifacts;
+    }
+
+    private static AudioBuffer Decode(string path)
+    {
+        try
+        {
+            return AudioDecoder.Decode(path);
+        }
+        catch (AudioDecodeException e)
+        {
+            throw DecodeErrorMapping.ToJobFailure(e);
+        }
     }
 
     private static async Task StorageStep(Func<Task> step)
