@@ -38,7 +38,10 @@ public sealed class RabbitMqRecoveryTests : IAsyncLifetime
         await _store.InitializeAsync(Ct);
         _options = Options.Create(new JobRunnerOptions
         {
-            RetryDelays = Delays, Lease = TimeSpan.FromSeconds(30), RepublishAfter = TimeSpan.FromMinutes(2), WorkerId = "live-worker",
+            RetryDelays = Delays,
+            Lease = TimeSpan.FromSeconds(30),
+            RepublishAfter = TimeSpan.FromMinutes(2),
+            WorkerId = "live-worker",
         });
         var runner = new JobRunner(_store, _queue, new CountingProcessor(_processed), _options, _time, NullLogger<JobRunner>.Instance);
         _consumer = Task.Run(() => _queue.ConsumeAsync(runner.HandleAsync, _stop.Token));
