@@ -87,6 +87,9 @@ public sealed partial class MultiWorkerTests : IDisposable
 
         var final = await Task.WhenAll(ids.Select(id => StatusAsync(http, id)));
         final.ShouldAllBe(s => s == "done");
+        var attempts = await Task.WhenAll(ids.Select(id => AttemptsAsync(http, id)));
+        attempts.Count(a => a == 2).ShouldBe(1, "only the killed worker's job ran a second time");
+        attempts.Count(a => a == 1).ShouldBe(JobCount - 1);
         var completions = victim.Lines.Concat(survivor.Lines)
             .Select(l => DonePattern().Match(l)).Where(m => m.Success).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
         foreach (var id in ids)
@@ -128,6 +131,12 @@ public sealed partial class MultiWorkerTests : IDisposable
     {
         using var doc = JsonDocument.Parse(await http.GetStringAsync($"/jobs/{id}", Ct));
         return doc.RootElement.GetProperty("status").GetString()!;
+    }
+
+    private static async Task<int> AttemptsAsync(HttpClient http, Guid id)
+    {
+        using var doc = JsonDocument.Parse(await http.GetStringAsync($"/jobs/{id}", Ct));
+        return doc.RootElement.GetProperty("attempts").GetInt32();
     }
 
     [GeneratedRegex(@"Job ([0-9a-f-]{36}) done in")]
