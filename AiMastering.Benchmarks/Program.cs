@@ -7,11 +7,13 @@ return args switch
     ["analysis", .. var rest] => AnalysisBenchmark.Run(rest),
     ["analysis-memory", var file] => AnalysisBenchmark.MeasureMemory(file),
     ["analysis-stages", var file] => AnalysisStages.Run(file),
+    ["master", .. var rest] => MasteringBenchmark.Run([.. rest]),
+    ["master-memory", var file] => MasteringBenchmark.MeasureMemory(file),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N]");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M]");
     return 2;
 }

@@ -10,6 +10,8 @@ public static class CliApp
         var root = new RootCommand("AI Mastering command line")
         {
             AnalyzeCommand.Create(),
+            MasterCommand.Create(),
+            JobsCommand.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

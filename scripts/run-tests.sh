@@ -40,14 +40,16 @@ step "User simulation (scripts/e2e) against the running app"
 scripts/run-e2e.sh 2>&1 | tee "$results/e2e.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
 
-# One closing line for every suite together.
-dn_ok=$(grep -Eo 'succeeded: *[0-9]+' "$results/dotnet.log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
-dn_fail=$(grep -Eo 'failed: *[0-9]+' "$results/dotnet.log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
-dn_skip=$(grep -Eo 'skipped: *[0-9]+' "$results/dotnet.log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
-web_ok=$(grep -Eo 'Tests +[0-9]+ passed' "$results/web.log" 2>/dev/null | tail -1 | grep -Eo '[0-9]+' || echo 0)
-web_fail=$(grep -Eo 'Tests +.*[0-9]+ failed' "$results/web.log" 2>/dev/null | tail -1 | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+' || echo 0)
-e2e_ok=$(grep -Eo 'e2e: [0-9]+ passed' "$results/e2e.log" | grep -Eo '[0-9]+' || echo 0)
-e2e_fail=$(grep -Eo '[0-9]+ failed' "$results/e2e.log" | tail -1 | grep -Eo '[0-9]+' || echo 1)
+# One closing line for every suite together (ANSI colours stripped before counting).
+count() { sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null | grep -Eo "$2" | tail -1 | grep -Eo '[0-9]+' | head -1 || true; }
+dn_ok=$(count "$results/dotnet.log" 'succeeded: *[0-9]+'); dn_fail=$(count "$results/dotnet.log" 'failed: *[0-9]+')
+dn_skip=$(count "$results/dotnet.log" 'skipped: *[0-9]+')
+web_line=$(sed 's/\x1b\[[0-9;]*m//g' "$results/web.log" 2>/dev/null | grep -E '^ *Tests ' | tail -1)
+web_ok=$(grep -Eo '[0-9]+ passed' <<<"$web_line" | grep -Eo '[0-9]+'); web_fail=$(grep -Eo '[0-9]+ failed' <<<"$web_line" | grep -Eo '[0-9]+')
+e2e_ok=$(count "$results/e2e.log" 'e2e: [0-9]+ passed')
+e2e_fail=$(sed -n 's/.*e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$results/e2e.log" | tail -1)
+dn_ok=${dn_ok:-0}; dn_fail=${dn_fail:-0}; dn_skip=${dn_skip:-0}; web_ok=${web_ok:-0}; web_fail=${web_fail:-0}
+e2e_ok=${e2e_ok:-0}; e2e_fail=${e2e_fail:-1}
 passed=$((dn_ok + web_ok + e2e_ok))
 failed=$((dn_fail + web_fail + e2e_fail))
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi

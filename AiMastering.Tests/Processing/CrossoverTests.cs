@@ -47,6 +47,18 @@ public sealed class CrossoverTests(ITestOutputHelper output)
         lowDb.ShouldBeLessThan(Signals.RmsDb(x) - 40); // two octaves above: −48 dB for LR4
     }
 
+    [Fact]
+    public void Idle_multiband_passes_an_impulse_unchanged_so_the_master_stays_aligned()
+    {
+        const int rate = 48000;
+        var multiband = new MultibandCompressor(rate, 1, ProcessorCatalog.MultibandSettings(ratio: 1, thresholdDb: 0));
+        var h = new float[4096];
+        h[100] = 1;
+        multiband.Process(new AudioBlock([h]));
+        h[100].ShouldBe(1f, 1e-5f);
+        h.Select((v, i) => i == 100 ? 0 : Math.Abs(v)).Max().ShouldBeLessThan(1e-5f);
+    }
+
     /// <summary>Largest |magnitude| deviation (dB) of the impulse response from 0 dB, 20 Hz–20 kHz.</summary>
     internal static double ImpulseResponseDeviationDb(IAudioProcessor processor, int rate)
     {

@@ -1,19 +1,85 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using AiMastering.Engine;
+using AiMastering.Engine.Analysis;
+using Microsoft.Extensions.Options;
 
 namespace AiMastering.Worker.Ffmpeg;
 
-/// <summary>preview.mp3: 320 kbps LAME (ffmpeg's libmp3lame), optionally attenuated.</summary>
-public sealed class Mp3PreviewEncoder(FfmpegRunner ffmpeg)
+/// <summary>
+/// preview.mp3: 320 kbps LAME (ffmpeg's libmp3lame). MP3 encoding can push peaks above the
+/// master's; the preview is decoded again and, if its own true peak is over the ceiling, encoded
+/// once more with just enough attenuation.
+/// </summary>
+public sealed class Mp3PreviewEncoder(FfmpegRunner ffmpeg, IOptions<WorkerOptions> options)
 {
-    public Task EncodeAsync(string wavPath, string mp3Path, double gainDb, CancellationToken cancellationToken)
+    /// <summary>Returns the preview's true peak and the attenuation applied (dB, ≤ 0).</summary>
+    public async Task<(double TruePeakDbtp, double GainDb)> EncodeAsync(string wavPath, string mp3Path, double ceilingDbtp, CancellationToken cancellationToken)
+    {
+        var gain = 0.0;
+        var truePeak = double.NaN;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await EncodeOnceAsync(wavPath, mp3Path, gain, cancellationToken);
+            truePeak = TruePeak.OfBufferDbtp(await DecodeAsync(mp3Path, cancellationToken));
+            if (truePeak <= ceilingDbtp)
+            {
+                break;
+            }
+
+            gain -= truePeak - ceilingDbtp + 0.05;
+        }
+
+        return (truePeak, gain);
+    }
+
+    public Task EncodeOnceAsync(string wavPath, string mp3Path, double gainDb, CancellationToken cancellationToken)
     {
         var args = new List<string> { "-i", wavPath };
         if (gainDb != 0)
         {
-            args.AddRange(["-af", $"volume={gainDb.ToString("0.###", CultureInfo.InvariantCulture)}dB"]);
+            args.AddRange(["-af", string.Create(CultureInfo.InvariantCulture, $"volume={gainDb:0.###}dB")]);
         }
 
         args.AddRange(["-c:a", "libmp3lame", "-b:a", "320k", "-write_xing", "1", mp3Path]);
         return ffmpeg.RunAsync(args, cancellationToken);
+    }
+
+    private async Task<AudioBuffer> DecodeAsync(string mp3Path, CancellationToken cancellationToken)
+    {
+        var probe = await ffmpeg.RunAsync(["-i", mp3Path, "-f", "null", "-"], cancellationToken);
+        var channels = probe.Contains("stereo", StringComparison.Ordinal) ? 2 : 1;
+        var rate = int.Parse(System.Text.RegularExpressions.Regex.Match(probe, @"(\d+) Hz").Groups[1].Value, CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo(options.Value.FfmpegPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "-hide_banner", "-nostdin", "-i", mp3Path, "-f", "f32le", "-acodec", "pcm_f32le", "-" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start.");
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var bytes = new MemoryStream();
+        await process.StandardOutput.BaseStream.CopyToAsync(bytes, cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        await errors;
+        var interleaved = MemoryMarshal.Cast<byte, float>(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        var frames = interleaved.Length / channels;
+        var planar = new float[channels][];
+        for (var c = 0; c < channels; c++)
+        {
+            planar[c] = new float[frames];
+            for (var i = 0; i < frames; i++)
+            {
+                planar[c][i] = interleaved[(i * channels) + c];
+            }
+        }
+
+        return new AudioBuffer(rate, planar);
     }
 }

@@ -43,7 +43,7 @@ public sealed class MasteringJobProcessor(
 
         await progress.ReportStageAsync("encoding preview", cancellationToken);
         var previewPath = workspace.PathOf("preview.mp3");
-        await previews.EncodeAsync(masterPath, previewPath, 0, cancellationToken);
+        await previews.EncodeAsync(masterPath, previewPath, wanted.TruePeakDbtp ?? -1, cancellationToken);
 
         await progress.ReportStageAsync("saving", cancellationToken);
         var artifacts = new JobArtifacts

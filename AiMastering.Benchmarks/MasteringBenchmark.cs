@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Mastering;
+
+namespace AiMastering.Benchmarks;
+
+/// <summary>
+/// `master [FILE] [--repeat N] [--minutes M]`: full mastering (decode, analysis, decision, render, closed-loop
+/// verification, WAV writing, MP3 encoding with ffmpeg libmp3lame 320k overlapped with the final analysis) side
+/// by side with FFmpeg loudnorm two-pass (pass 1 measures, pass 2 applies the measured values with linear=true)
+/// on the same file. Peak memory is measured in a fresh child process (`master-memory FILE`).
+/// Default file: a real-music mix (fretsonfire-songs-muldjord stems, looped) of M minutes (5), 48 kHz stereo 24-bit.
+/// </summary>
+public static class MasteringBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var repeat = Option(args, "--repeat", 3);
+        var minutes = Option(args, "--minutes", 5);
+        var file = args.FirstOrDefault(a => a.EndsWith(".wav", StringComparison.OrdinalIgnoreCase)) ?? CreateTestFile(minutes);
+        var probe = AudioDecoder.Probe(file);
+        var seconds = probe.DurationSeconds;
+        Console.WriteLine(Invariant($"File: {file} ({seconds:0.0} s, {probe.SampleRate} Hz, {probe.Channels} ch); {Environment.ProcessorCount} cores"));
+        var work = Path.Combine(Path.GetTempPath(), "aimaster-master-bench");
+        Directory.CreateDirectory(work);
+
+        var ours = new List<double>();
+        MasteringResult? result = null;
+        for (var i = 0; i < repeat + 1; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            result = MasterAndEncode(file, work);
+            if (i > 0)
+            {
+                ours.Add(sw.Elapsed.TotalSeconds); // first run is the JIT warm-up
+            }
+        }
+
+        var loudnorm = new List<double>();
+        for (var i = 0; i < Math.Max(1, repeat - 1); i++)
+        {
+            var sw = Stopwatch.StartNew();
+            LoudnormTwoPass(file, Path.Combine(work, "loudnorm.wav"));
+            loudnorm.Add(sw.Elapsed.TotalSeconds);
+        }
+
+        var memory = RunMemoryChild(file);
+        var oursMedian = Median(ours);
+        var theirs = Median(loudnorm);
+        var table = new List<string>
+        {
+            "| measure | value |",
+            "|---|---:|",
+            Invariant($"| track | {seconds / 60:0.0} min, {probe.SampleRate} Hz, {probe.Channels} ch |"),
+            Invariant($"| ours: full mastering + MP3 (median of {ours.Count}) | {oursMedian:0.00} s |"),
+            Invariant($"| ours: × realtime | {seconds / oursMedian:0}× |"),
+            Invariant($"| ffmpeg loudnorm two-pass (median of {loudnorm.Count}) | {theirs:0.00} s |"),
+            Invariant($"| **speed ratio loudnorm / ours** | **{theirs / oursMedian:0.0}×** |"),
+            Invariant($"| renders in the closed loop | {result!.Report.Iterations.Count} |"),
+            Invariant($"| master: integrated / true peak | {result.After.Loudness.IntegratedLufs:0.00} LUFS / {result.After.Loudness.TruePeakDbtp:0.00} dBTP |"),
+            Invariant($"| peak working set (fresh process, whole run) | {memory} |"),
+        };
+        Console.WriteLine();
+        foreach (var line in table)
+        {
+            Console.WriteLine(line);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Child-process mode: peak working set of one full mastering run of FILE, in MB.</summary>
+    public static int MeasureMemory(string file)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "aimaster-master-bench-mem");
+        Directory.CreateDirectory(work);
+        MasterAndEncode(file, work);
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine(Invariant($"{self.PeakWorkingSet64 / 1048576.0:0} MB"));
+        return 0;
+    }
+
+    private static MasteringResult MasterAndEncode(string file, string work)
+    {
+        var master = Path.Combine(work, "master.wav");
+        Process? mp3 = null;
+        var result = MasteringEngine.MasterFile(file, master, MasteringSettings.Default, jsonDirectory: work, onMasterWritten: path =>
+            mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", Path.Combine(work, "preview.mp3")));
+        mp3!.WaitForExit();
+        if (mp3.ExitCode != 0)
+        {
+            throw new InvalidOperationException("MP3 encode failed: " + mp3.StandardError.ReadToEnd());
+        }
+
+        mp3.Dispose();
+        return result;
+    }
+
+    private static void LoudnormTwoPass(string file, string output)
+    {
+        var pass1 = Run("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-i", file, "-af", "loudnorm=I=-14:TP=-1:LRA=11:print_format=json", "-f", "null", "-");
+        var json = pass1[pass1.LastIndexOf('{')..(pass1.LastIndexOf('}') + 1)];
+        using var measured = JsonDocument.Parse(json);
+        string Get(string name) => measured.RootElement.GetProperty(name).GetString()!;
+        var filter = $"loudnorm=I=-14:TP=-1:LRA=11:measured_I={Get("input_i")}:measured_TP={Get("input_tp")}:measured_LRA={Get("input_lra")}:measured_thresh={Get("input_thresh")}:offset={Get("target_offset")}:linear=true";
+        Run("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-y", "-i", file, "-af", filter, "-ar", "48000", "-c:a", "pcm_s24le", output);
+    }
+
+    private static string CreateTestFile(int minutes)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aimaster-bench-music-{minutes}min-48k.wav");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        var songs = FindSongs() ?? throw new InvalidOperationException("Run scripts/fetch-test-music.sh first (or pass a WAV file).");
+        Run("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y",
+            "-stream_loop", "-1", "-i", Path.Combine(songs, "chaos_god", "song.ogg"),
+            "-stream_loop", "-1", "-i", Path.Combine(songs, "chaos_god", "guitar.ogg"),
+            "-filter_complex", Invariant($"[0:a][1:a]amix=inputs=2:duration=longest:normalize=0,atrim=0:{minutes * 60},volume=-12dB,aresample=48000"),
+            "-ac", "2", "-c:a", "pcm_s24le", path);
+        return path;
+    }
+
+    private static string? FindSongs()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var songs = Path.Combine(dir.FullName, ".test-data", "music", "usr", "share", "games", "fretsonfire", "data", "songs", "muldjord");
+            if (Directory.Exists(songs))
+            {
+                return songs;
+            }
+        }
+
+        return null;
+    }
+
+    private static string RunMemoryChild(string file)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(MasteringBenchmark).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("master-memory");
+        start.ArgumentList.Add(file);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output.Trim();
+    }
+
+    private static Process Start(string exe, params string[] args)
+    {
+        var start = new ProcessStartInfo(exe) { RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static string Run(string exe, params string[] args)
+    {
+        using var process = Start(exe, args);
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{exe} failed: {error[^Math.Min(400, error.Length)..]}");
+        }
+
+        return error;
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(fallback);
+
+    private static double Median(List<double> values) => values.Order().ToList()[values.Count / 2];
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

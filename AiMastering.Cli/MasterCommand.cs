@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Mastering;
+
+namespace AiMastering.Cli;
+
+/// <summary>
+/// `aimaster master IN -o OUT [--target T] [--lufs L --true-peak P] [--style S] [--intensity I] [--bit-depth 24|16]
+/// [--width] [--json-dir DIR]`: writes the master and prints the before/after figures; analysis.json, decision.json
+/// and report.json go to --json-dir (default: the folder of OUT).
+/// </summary>
+public static class MasterCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("input") { Description = "Mix to master (WAV, AIFF or FLAC)" };
+        var output = new Option<string>("--output", "-o") { Description = "master.wav to write", Required = true };
+        var target = new Option<string?>("--target") { Description = "streaming | apple | youtube | club | cd (default streaming)" };
+        var lufs = new Option<double?>("--lufs") { Description = "Custom integrated loudness target, -30…-5 LUFS" };
+        var truePeak = new Option<double?>("--true-peak") { Description = "Custom true-peak ceiling, -6…0 dBTP" };
+        var style = new Option<MasteringStyle>("--style") { Description = "warm | balanced | bright", DefaultValueFactory = _ => MasteringStyle.Balanced };
+        var intensity = new Option<MasteringIntensity>("--intensity") { Description = "low | medium | high", DefaultValueFactory = _ => MasteringIntensity.Medium };
+        var bitDepth = new Option<int>("--bit-depth") { Description = "24 or 16 (TPDF-dithered)", DefaultValueFactory = _ => 24 };
+        var width = new Option<bool>("--width") { Description = "Allow a gentle side lift when the mix is narrow" };
+        var jsonDir = new Option<string?>("--json-dir") { Description = "Folder for analysis.json, decision.json, report.json (default: next to OUT)" };
+        var command = new Command("master", "Master a mix: loudness target, true-peak ceiling, tone and dynamics, every move explained")
+        {
+            input, output, target, lufs, truePeak, style, intensity, bitDepth, width, jsonDir,
+        };
+        command.SetAction(parse =>
+        {
+            var o = parse.InvocationConfiguration.Output;
+            var e = parse.InvocationConfiguration.Error;
+            MasteringSettings settings;
+            try
+            {
+                var custom = parse.GetValue(lufs) is not null || parse.GetValue(truePeak) is not null;
+                if (custom && parse.GetValue(target) is not null)
+                {
+                    throw new ArgumentException("Use either --target or --lufs/--true-peak.");
+                }
+
+                settings = custom
+                    ? MasteringSettings.Custom(parse.GetValue(lufs) ?? -14, parse.GetValue(truePeak) ?? -1, parse.GetValue(style), parse.GetValue(intensity), parse.GetValue(bitDepth), parse.GetValue(width))
+                    : MasteringSettings.FromPreset(parse.GetValue(target) ?? "streaming", parse.GetValue(style), parse.GetValue(intensity), parse.GetValue(bitDepth), parse.GetValue(width));
+            }
+            catch (ArgumentException ex)
+            {
+                e.WriteLine(ex.Message);
+                return ExitCodes.BadArguments;
+            }
+
+            var outPath = parse.GetRequiredValue(output);
+            return Execute(parse.GetRequiredValue(input), outPath, settings, parse.GetValue(jsonDir) ?? Path.GetDirectoryName(Path.GetFullPath(outPath))!, o, e);
+        });
+        return command;
+    }
+
+    public static int Execute(string input, string output, MasteringSettings settings, string jsonDirectory, TextWriter stdout, TextWriter stderr)
+    {
+        MasteringResult result;
+        try
+        {
+            result = MasteringEngine.MasterFile(input, output, settings, jsonDirectory);
+        }
+        catch (AudioDecodeException e)
+        {
+            stderr.WriteLine($"{input}: {e.Message} [{e.Problem}]");
+            return ExitCodes.UnusableAudio;
+        }
+
+        var b = result.Report.Before;
+        var a = result.Report.After;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Target          {result.Decision.Target.Lufs:0.0} LUFS, {result.Decision.Target.TruePeakDbtp:0.0} dBTP ({result.Decision.Target.Source})"));
+        stdout.WriteLine("                before     after");
+        Row(stdout, "Integrated", b.IntegratedLufs, a.IntegratedLufs, "LUFS");
+        Row(stdout, "True peak", b.TruePeakDbtp, a.TruePeakDbtp, "dBTP");
+        Row(stdout, "Loudness range", b.RangeLu, a.RangeLu, "LU");
+        Row(stdout, "PLR", b.PlrDb, a.PlrDb, "dB");
+        Row(stdout, "Crest factor", b.CrestFactorDb, a.CrestFactorDb, "dB");
+        stdout.WriteLine($"Renders         {result.Report.Iterations.Count}");
+        stdout.WriteLine("Chain           " + string.Join(" → ", result.Decision.Chain.Select(c => c.Processor)));
+        foreach (var w in result.Decision.Warnings)
+        {
+            stdout.WriteLine("Warning         " + w);
+        }
+
+        foreach (var p in result.Report.Explanation)
+        {
+            stdout.WriteLine("  " + p);
+        }
+
+        stdout.WriteLine($"Wrote {output} and {MasteringArtifacts.AnalysisFile}, {MasteringArtifacts.DecisionFile}, {MasteringArtifacts.ReportFile} in {jsonDirectory}");
+        return ExitCodes.Ok;
+    }
+
+    private static void Row(TextWriter w, string name, double? before, double? after, string unit) =>
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-15} {Format(before),8}  {Format(after),8} {unit}"));
+
+    private static string Format(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "-inf";
+}

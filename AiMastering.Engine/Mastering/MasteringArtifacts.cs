@@ -1,0 +1,29 @@
+using System.Text.Json;
+using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Encoding;
+
+namespace AiMastering.Engine.Mastering;
+
+/// <summary>Writes master.wav and the JSON documents (analysis.json of the master, decision.json, report.json).</summary>
+public static class MasteringArtifacts
+{
+    public const string AnalysisFile = "analysis.json";
+    public const string DecisionFile = "decision.json";
+    public const string ReportFile = "report.json";
+
+    /// <summary>Writes the master at the result's bit depth (16-bit samples are already dithered and quantised).</summary>
+    public static void WriteMaster(MasteringResult result, string path)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        WavWriter.Write(path, result.Master, result.BitDepth, dither: false);
+    }
+
+    public static void WriteJson(MasteringResult result, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, AnalysisFile), JsonSerializer.Serialize(result.After, EngineJsonContext.Default.AudioAnalysis));
+        File.WriteAllText(Path.Combine(directory, DecisionFile), JsonSerializer.Serialize(result.Decision, MasteringJsonContext.Default.DecisionDocument));
+        File.WriteAllText(Path.Combine(directory, ReportFile), JsonSerializer.Serialize(result.Report, MasteringJsonContext.Default.MasteringReport));
+    }
+}

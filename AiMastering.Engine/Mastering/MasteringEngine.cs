@@ -1,0 +1,57 @@
+namespace AiMastering.Engine.Mastering;
+
+/// <summary>
+/// Automatic mastering: analyze → decide (named rules) → render the pre-limiter chain once → closed loop on
+/// gain + true-peak limiter until the master is within ± 0.1 LU of the target and under the ceiling → analyze
+/// the master. The master has the mix's sample rate, channel count and length, sample-aligned.
+/// </summary>
+public static class MasteringEngine
+{
+    /// <summary>Masters <paramref name="mix"/> (left unchanged) with the given settings and optional reference-match prelude.</summary>
+    public static MasteringResult Master(
+        AudioBuffer mix,
+        MasteringSettings settings,
+        ChainPrelude? prelude = null,
+        IProgress<string>? progress = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(mix);
+        ArgumentNullException.ThrowIfNull(settings);
+        return MasteringPipeline.Run(mix, settings.Validated(), prelude, reuseInput: false, progress, ct);
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="input"/>, masters it, writes <paramref name="outputWav"/> (24-bit, or 16-bit dithered)
+    /// and, when <paramref name="jsonDirectory"/> is given, analysis.json, decision.json and report.json there.
+    /// The decoded buffer is reused for processing, so this needs less memory than <see cref="Master"/>.
+    /// The WAV is written as soon as the master is rendered, before the master's own analysis, and
+    /// <paramref name="onMasterWritten"/> is called with its path then (e.g. to start the MP3 preview encode in
+    /// parallel with the verification analysis).
+    /// </summary>
+    public static MasteringResult MasterFile(
+        string input,
+        string outputWav,
+        MasteringSettings settings,
+        string? jsonDirectory = null,
+        ChainPrelude? prelude = null,
+        IProgress<string>? progress = null,
+        Action<string>? onMasterWritten = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        progress?.Report("decoding");
+        var mix = Decoding.AudioDecoder.Decode(input);
+        var result = MasteringPipeline.Run(mix, settings.Validated(), prelude, reuseInput: true, progress, ct, master =>
+        {
+            progress?.Report("writing");
+            Encoding.WavWriter.Write(outputWav, master, settings.BitDepth, dither: false);
+            onMasterWritten?.Invoke(outputWav);
+        });
+        if (jsonDirectory is not null)
+        {
+            MasteringArtifacts.WriteJson(result, jsonDirectory);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Mastering.Rules;
+using AiMastering.Engine.Processing;
+
+namespace AiMastering.Engine.Mastering;
+
+/// <summary>The steps of <see cref="MasteringEngine"/>: analyze, decide, render, close the loop, verify, document.</summary>
+internal static class MasteringPipeline
+{
+    public static MasteringResult Run(AudioBuffer mix, MasteringSettings settings, ChainPrelude? prelude, bool reuseInput, IProgress<string>? progress, CancellationToken ct, Action<AudioBuffer>? onMasterRendered = null)
+    {
+        progress?.Report("analyzing");
+        var before = Analyzer.Analyze(mix);
+        ct.ThrowIfCancellationRequested();
+
+        var target = settings.Target;
+        if (prelude?.TargetLufs is not null || prelude?.CeilingDbtp is not null)
+        {
+            target = new LoudnessTarget(
+                prelude.TargetLufs is null ? target.Name : "reference",
+                prelude.TargetLufs ?? target.Lufs,
+                prelude.CeilingDbtp ?? target.TruePeakDbtp);
+        }
+
+        // The reference match (if any) runs first; the rules see its output so they do not undo it.
+        var stage = mix;
+        var ruleAnalysis = before;
+        var preludeSteps = new List<ChainStep>();
+        if (prelude is { Processors.Count: > 0 })
+        {
+            progress?.Report("matching reference");
+            var names = prelude.ProcessorNames();
+            stage = reuseInput ? mix : AudioBuffer.Silent(mix.SampleRate, mix.ChannelCount, mix.Length);
+            new ProcessorChain(mix.SampleRate, mix.ChannelCount, prelude.Processors).Render(mix, stage);
+            ruleAnalysis = Analyzer.Analyze(stage);
+            for (var i = 0; i < names.Count; i++)
+            {
+                var json = new JsonObject();
+                if (prelude.Settings is { } s && i < s.Count)
+                {
+                    foreach (var (key, value) in s[i])
+                    {
+                        json[key] = value;
+                    }
+                }
+
+                preludeSteps.Add(new ChainStep(names[i], prelude.Processors[i].GetType().Name, json));
+            }
+        }
+
+        progress?.Report("deciding");
+        var context = new RuleContext(ruleAnalysis, settings);
+        var outcomes = RuleSet.PreLimiter.SelectMany(r => r.Evaluate(context)).ToList();
+        var steps = outcomes.Where(o => o.Step is not null).Select(o => o.Step!).OrderBy(s => s.Order).ToList();
+
+        progress?.Report("rendering");
+        var pre = stage;
+        if (steps.Count > 0)
+        {
+            pre = reuseInput || !ReferenceEquals(stage, mix) ? stage : AudioBuffer.Silent(mix.SampleRate, mix.ChannelCount, mix.Length);
+            ChainRenderer.Render([.. steps.Select(s => s.Create)], stage, pre);
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var preReading = LoudnessMeter.Measure(pre);
+        var plan = LoudnessPlanner.Plan(before, preReading, target, settings.Intensity);
+        var output = AudioBuffer.Silent(mix.SampleRate, mix.ChannelCount, mix.Length);
+        var loop = ClosedLoop.Run(
+            plan,
+            (gain, ceiling) =>
+            {
+                var limiterSettings = LimiterSettings(ceiling);
+                var instances = ChainRenderer.Render(
+                    [Steps.Gain(new GainSettings(gain)).Create, Steps.Limiter(limiterSettings).Create], pre, output);
+                var limiters = instances.Select(i => (TruePeakLimiter)i[1]).ToList();
+                return (limiters.Max(l => l.MaxGainReductionDb), limiters.Average(l => l.AverageGainReductionDb));
+            },
+            () => LoudnessMeter.Measure(output),
+            progress,
+            ct);
+
+        var loudnessOutcomes = LoudnessRules.Build(plan, loop, settings.BitDepth).ToList();
+        steps.Add(Steps.Gain(new GainSettings(Math.Round(loop.GainDb, 3))));
+        steps.Add(Steps.Limiter(LimiterSettings(loop.LimiterCeilingDbtp)));
+        if (settings.BitDepth == 16)
+        {
+            var dither = Steps.Dither(new TpdfDitherSettings(16));
+            ChainRenderer.Render([dither.Create], output, output);
+            steps.Add(dither);
+        }
+
+        onMasterRendered?.Invoke(output);
+        progress?.Report("verifying");
+        var after = Analyzer.Analyze(output);
+        var warnings = outcomes.Concat(loudnessOutcomes).Select(o => o.Warning).OfType<string>().ToList();
+        if (!loop.Converged)
+        {
+            warnings.Add($"The loudness loop stopped at {loop.IntegratedLufs:0.0} LUFS / {loop.TruePeakDbtp:0.0} dBTP after {loop.Iterations.Count} renders without reaching ± {ClosedLoop.ToleranceLu} LU of {loop.TargetLufs:0.0} LUFS.");
+        }
+
+        var rules = (prelude?.Rules ?? []).Concat(outcomes.Select(o => o.Rule)).Concat(loudnessOutcomes.Select(o => o.Rule)).ToList();
+        var chain = preludeSteps.Concat(steps.Select(s => new ChainStep(s.Name, s.Type, s.Settings))).ToList();
+        CheckEveryStepExplained(rules, chain);
+        var decision = new DecisionDocument(
+            DecisionDocument.CurrentSchemaVersion,
+            new DecisionTarget(Math.Round(loop.TargetLufs, 2), plan.CeilingDbtp, target.Name, plan.RequestedLufs),
+            rules,
+            chain,
+            warnings);
+        var beforeFigures = LoudnessFigures.From(before);
+        var afterFigures = LoudnessFigures.From(after);
+        var report = new MasteringReport(
+            MasteringReport.CurrentSchemaVersion,
+            beforeFigures,
+            afterFigures,
+            new ReportTarget(Math.Round(loop.TargetLufs, 2), plan.CeilingDbtp),
+            loop.Iterations,
+            ExplanationWriter.Write(decision, afterFigures),
+            warnings,
+            new ReportSpectra(Spectrum(before), prelude is null ? null : Spectrum(ruleAnalysis), Spectrum(after)));
+        return new MasteringResult(output, before, after, decision, report, settings.BitDepth);
+    }
+
+    private static TruePeakLimiterSettings LimiterSettings(double ceilingDbtp) => new(CeilingDbtp: Math.Round(ceilingDbtp, 3));
+
+    private static SpectrumPoint[] Spectrum(AudioAnalysis analysis) =>
+        [.. analysis.Spectrum.Ltas.Where(p => p.LevelDb is not null).Select(p => new SpectrumPoint(p.FrequencyHz, Math.Round(p.LevelDb!.Value, 2)))];
+
+    // decision.json invariant: every processor that ran has a rule, and every rule names a processor that ran.
+    private static void CheckEveryStepExplained(IReadOnlyList<DecisionRule> rules, IReadOnlyList<ChainStep> chain)
+    {
+        var names = chain.Select(c => c.Processor).ToHashSet(StringComparer.Ordinal);
+        var orphanRule = rules.FirstOrDefault(r => !names.Contains(r.Processor));
+        var unexplained = chain.FirstOrDefault(c => !rules.Any(r => r.Processor == c.Processor));
+        if (orphanRule is not null || unexplained is not null)
+        {
+            throw new InvalidOperationException(
+                $"decision.json would be inconsistent: rule '{orphanRule?.Name}' names no processor of the chain, or processor '{unexplained?.Processor}' has no rule.");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using AiMastering.Cli;
+using AiMastering.Engine.Encoding;
+using AiMastering.Tests.Decoding;
+
+namespace AiMastering.Tests.Mastering;
+
+public sealed class MasterCliTests : IDisposable
+{
+    private readonly string dir = TestAudioFiles.NewDirectory();
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void Master_writes_the_master_and_the_documents_and_prints_before_and_after()
+    {
+        var input = Path.Combine(dir, "mix.wav");
+        WavWriter.Write(input, TestAudioFiles.Music(44100, 6), 24);
+        var output = Path.Combine(dir, "out", "master.wav");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = CliApp.Run(["master", input, "-o", output, "--lufs", "-16", "--true-peak", "-1.5", "--style", "warm", "--bit-depth", "16", "--json-dir", dir], stdout, stderr);
+
+        code.ShouldBe(0, stderr.ToString());
+        var text = stdout.ToString();
+        text.ShouldContain("Integrated");
+        text.ShouldContain("-16.0 LUFS, -1.5 dBTP (custom)");
+        File.Exists(output).ShouldBeTrue();
+        using var decision = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "decision.json")));
+        decision.RootElement.GetProperty("target").GetProperty("lufs").GetDouble().ShouldBe(-16);
+        File.Exists(Path.Combine(dir, "report.json")).ShouldBeTrue();
+        File.Exists(Path.Combine(dir, "analysis.json")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Master_refuses_a_target_and_custom_loudness_together()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        CliApp.Run(["master", "x.wav", "-o", "y.wav", "--target", "club", "--lufs", "-9"], stdout, stderr).ShouldBe(ExitCodes.BadArguments);
+    }
+}
