@@ -72,7 +72,7 @@ export class LineChart {
     const floor = this.yFloor();
     const all = this.series()
       .flatMap((s) => s.points)
-      .filter(([x]) => !log || x > 0);
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!log || x > 0));
     const xs = all.map(([x]) => (log ? Math.log10(x) : x));
     const ys = all.map(([, y]) => (floor !== null ? Math.max(floor, y) : y)).concat(this.lines().map((l) => l.y));
     let xMin = Math.min(...xs);
@@ -93,10 +93,7 @@ export class LineChart {
     const paths = this.series().map((s) => ({
       label: s.label,
       tone: s.tone,
-      d: s.points
-        .filter(([x]) => !log || x > 0)
-        .map(([x, y], i) => `${i ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(floor !== null ? Math.max(floor, y) : y).toFixed(1)}`)
-        .join(''),
+      d: pathOf(s.points, log, (x, y) => `${sx(x).toFixed(1)},${sy(floor !== null ? Math.max(floor, y) : y).toFixed(1)}`),
     }));
 
     const yTicks = [];
@@ -111,6 +108,22 @@ export class LineChart {
       lines: this.lines().map((l) => ({ label: l.label, pos: sy(l.y) })),
     };
   });
+}
+
+/** An SVG path through the points; a point with a non-finite y (silence) breaks the line. */
+function pathOf(points: Point[], log: boolean, at: (x: number, y: number) => string): string {
+  let d = '';
+  let pen = false;
+  for (const [x, y] of points) {
+    if (!Number.isFinite(x) || (log && x <= 0)) continue;
+    if (!Number.isFinite(y)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${at(x, y)}`;
+    pen = true;
+  }
+  return d;
 }
 
 function niceStep(raw: number): number {
