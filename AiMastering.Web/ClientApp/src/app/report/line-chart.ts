@@ -60,6 +60,8 @@ export class LineChart {
   readonly xLabel = input('');
   readonly yLabel = input('');
   readonly formatX = input<(x: number) => string>((x) => `${Math.round(x)}`);
+  /** x is seconds: ticks fall on whole seconds/minutes (0:30, 1:00…) instead of 100-second steps. */
+  readonly timeX = input(false);
   /** Values below this are drawn at it (silence is -inf LUFS). */
   readonly yFloor = input<number | null>(null);
 
@@ -100,7 +102,7 @@ export class LineChart {
     for (let v = yMin; v <= yMax + 1e-9; v += yStep) yTicks.push({ value: v, pos: sy(v), label: `${+v.toFixed(1)}` });
 
     const fx = this.formatX();
-    const xTicks = log ? logTicks(10 ** xMin, 10 ** xMax) : linearTicks(xMin, xMax);
+    const xTicks = log ? logTicks(10 ** xMin, 10 ** xMax) : this.timeX() ? timeTicks(xMin, xMax) : linearTicks(xMin, xMax);
     return {
       paths,
       yTicks,
@@ -134,6 +136,15 @@ function niceStep(raw: number): number {
 
 function linearTicks(min: number, max: number): number[] {
   const step = niceStep((max - min) / 5);
+  const ticks = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) ticks.push(v);
+  return ticks;
+}
+
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
+function timeTicks(min: number, max: number): number[] {
+  const step = TIME_STEPS.find((s) => (max - min) / s <= 6) ?? 3600;
   const ticks = [];
   for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) ticks.push(v);
   return ticks;

@@ -136,6 +136,8 @@ describe('ReportView', () => {
       // -41.8 LUFS must be on the scale, not flattened to a floor.
       const ticks = Array.from(chart.querySelectorAll('text.tick')).map((t) => Number(t.textContent));
       expect(Math.min(...ticks.filter((t) => t < 0))).toBeLessThanOrEqual(-41.76);
+      const times = Array.from(chart.querySelectorAll('text.tick')).map((t) => t.textContent!).filter((t) => t.includes(':'));
+      expect(times).toEqual(['0:04', '0:06', '0:08', '0:10']);
     });
 
     it('leaves silence as a gap in the loudness curve instead of drawing a line through it', () => {
