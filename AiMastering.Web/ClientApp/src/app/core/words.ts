@@ -14,6 +14,7 @@ const BANDS: Record<string, string> = {
 };
 
 const STEPS: Record<string, string> = {
+  referenceMatch: 'Reference match EQ',
   highPass: 'High-pass filter',
   toneShelves: 'Tone shelves (EQ)',
   dynamicEqLow: 'Dynamic EQ, low end',
@@ -72,6 +73,7 @@ const UNITS: [suffix: string, unit: string][] = [
   ['Hz', 'Hz'],
   ['Ms', 'ms'],
   ['Seconds', 's'],
+  ['Percent', '%'],
 ];
 
 /** One named value as a musician reads it: ("gainDb", 5.858) → "Gain +5.86 dB". */
@@ -89,6 +91,7 @@ function valueText(value: unknown, unit: string): string {
   if (unit === 's') return fmtTime(value);
   const rounded = +value.toFixed(2);
   const signed = unit === 'dB' && rounded > 0 ? `+${rounded}` : `${rounded}`;
+  if (unit === '%') return `${signed}%`;
   return unit ? `${signed} ${unit}` : signed;
 }
 

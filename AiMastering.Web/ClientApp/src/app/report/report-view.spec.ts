@@ -213,6 +213,11 @@ describe('ReportView', () => {
       const root = render({ report, decision });
       expect(root.querySelector('.chain li strong')!.textContent).toBe('Tone shelves (EQ)');
       expect(root.querySelector('.chain li .muted')!.textContent).toBe('Bands: (Shape low shelf, Frequency 120 Hz, Gain -1.5 dB, Q 0.7)');
+      // The reference-match prelude step of the engine.
+      decision.chain = [{ processor: 'referenceMatch', type: 'ReferenceMatchEqualizer', settings: { amountPercent: 70, maxBoostDb: 4 } }];
+      const withReference = render({ decision });
+      expect(withReference.querySelector('.chain li strong')!.textContent).toBe('Reference match EQ');
+      expect(withReference.querySelector('.chain li .muted')!.textContent).toBe('Amount 70%, Max boost +4 dB');
       expect(Array.from(root.querySelectorAll('[data-testid="warnings"] li')).map((li) => li.textContent)).toEqual([
         'The mix clips before mastering.',
         'The reference is mono.',
