@@ -1,7 +1,10 @@
 // A stand-in for the API behind the front door, for trying the built app without the .NET back end:
 //   npm run build && node scripts/mock-api.mjs [port]     (then open http://127.0.0.1:4300)
 // Serves ../wwwroot (SPA fallback) and fakes /api: presign → PUT upload → jobs that walk through
-// their stages in ~6 s and end done (or failed, for a file whose name contains "fail").
+// their stages in ~6 s and end done (or failed, for a file whose name contains "fail"); /api/admin too
+// (set MOCK_ADMIN_TOKEN to require X-Admin-Token). The documents are the engine's own shapes: the
+// master's analysis.json of a real 5-minute track (mock-data/), decision/report.json from the test
+// fixtures, and the mix's analysis derived from the master's (5 dB quieter, harsher high mids).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -10,6 +13,8 @@ import { randomUUID } from 'node:crypto';
 const port = Number(process.argv[2] ?? 4300);
 const root = normalize(join(import.meta.dirname, '..', '..', 'wwwroot'));
 const jobs = new Map();
+const adminToken = process.env.MOCK_ADMIN_TOKEN ?? '';
+const json = async (path) => JSON.parse(await readFile(join(import.meta.dirname, path), 'utf8'));
 const stages = ['decoding', 'analyzing', 'deciding', 'rendering', 'verifying', 'encoding'];
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ico': 'image/x-icon', '.json': 'application/json' };
 
@@ -23,22 +28,41 @@ const readBody = (req) => new Promise((ok) => { const c = []; req.on('data', (d)
 function view(job) {
   const elapsed = (Date.now() - job.created) / 1000;
   const i = Math.floor(elapsed - 1);
-  const base = { jobId: job.id, fileName: job.fileName, createdAt: new Date(job.created).toISOString(), updatedAt: new Date().toISOString(), attempts: 1, options: job.options, error: null, artifacts: {} };
+  const base = { jobId: job.id, fileName: job.fileName, createdAt: new Date(job.created).toISOString(), updatedAt: new Date().toISOString(), attempts: 1, maxAttempts: 3, options: job.options, error: null, artifacts: {} };
+  if (job.retried && elapsed < 1) return { ...base, status: 'queued', attempts: 0, progress: null };
   if (elapsed < 1) return { ...base, status: 'queued', attempts: 0, progress: null };
   if (i < stages.length) return { ...base, status: 'processing', progress: { stage: stages[i] } };
-  if (job.fileName.includes('fail')) return { ...base, status: 'failed', progress: null, error: { code: 'silent_audio', message: 'The mix is silent from start to end.' } };
+  if (job.fileName.includes('fail') && !job.retried) return { ...base, status: 'failed', attempts: 3, progress: { stage: 'analyzing' }, error: { code: 'silent_audio', message: 'The mix is silent from start to end.', at: new Date(job.created + 3000).toISOString() } };
   const a = (n) => `/api/mock-artifacts/${job.id}/${n}`;
-  return { ...base, status: 'done', progress: { stage: 'done' }, artifacts: { master: a('master.wav'), preview: a('preview.mp3'), source: a('source.wav'), analysis: a('analysis.json'), decision: a('decision.json'), report: a('report.json') } };
+  return { ...base, status: 'done', progress: { stage: 'done' }, artifacts: { master: a('master.wav'), preview: a('preview.mp3'), source: a('source.wav'), analysis: a('analysis.json'), masterAnalysis: a('master-analysis.json'), decision: a('decision.json'), report: a('report.json') } };
 }
 
-const shortTerm = Array.from({ length: 120 }, (_, i) => -20 + 4 * Math.sin(i / 9) - (i < 8 ? 12 - i * 1.5 : 0));
-const waveform = Array.from({ length: 400 }, (_, i) => +(Math.min(1, 0.15 + 0.55 * Math.abs(Math.sin(i / 23)) + 0.2 * Math.random()) * (i < 30 ? i / 30 : 1)).toFixed(3));
-const spectrum = (tilt) => [31, 63, 125, 250, 500, 1000, 2000, 4000, 8000, 16000].map((hz, i) => ({ hz, db: -12 - i * 2.2 + tilt * i + (hz === 250 ? 3 : 0) }));
+const masterAnalysis = await json('mock-data/master-analysis.json');
+const quieter = (v) => (v === null ? null : +(v - 5).toFixed(2));
+const mixAnalysis = structuredClone(masterAnalysis);
+mixAnalysis.loudness = { ...mixAnalysis.loudness, integratedLufs: -19, truePeakDbtp: -8.69, samplePeakDbfs: -8.69, shortTermMaxLufs: quieter(mixAnalysis.loudness.shortTermMaxLufs), momentaryMaxLufs: quieter(mixAnalysis.loudness.momentaryMaxLufs) };
+for (const curve of [mixAnalysis.series.shortTerm, mixAnalysis.series.momentary].filter(Boolean)) curve.valuesLufs = curve.valuesLufs.map(quieter);
+mixAnalysis.series.waveform.min = mixAnalysis.series.waveform.min.map((v) => +(v * 0.37).toFixed(4));
+mixAnalysis.series.waveform.max = mixAnalysis.series.waveform.max.map((v) => +(v * 0.37).toFixed(4));
+mixAnalysis.spectrum.bands = mixAnalysis.spectrum.bands.map((b) => (b.name === 'highMids' ? { ...b, deviationDb: 5.6, relativeDb: -2.38 } : b));
+mixAnalysis.stereo = { ...mixAnalysis.stereo, correlation: 0.536 };
+mixAnalysis.problems = [
+  { code: 'harshHighMids', severity: 'warning', message: 'The 2–6 kHz range is 5.6 dB above a balanced mix; it may sound harsh.', times: [], value: 5.6 },
+  { code: 'interSampleOvers', severity: 'error', message: 'Inter-sample peaks over 0 dBTP (would distort after MP3/AAC encoding).', times: [{ startSeconds: 65.2, endSeconds: 65.9 }, { startSeconds: 188, endSeconds: 188.4 }], value: 0.4 },
+];
 const docs = {
-  'analysis.json': { schemaVersion: 1, durationSeconds: 120, sampleRate: 48000, channels: 2, loudness: { integratedLufs: -19.6, rangeLu: 8.4, truePeakDbtp: -3.2 }, dynamics: { crestFactorDb: 14.2, dr: 9 }, stereo: { correlation: 0.42, sideToMidDb: -11.5 }, spectrum: { bands: [{ name: 'Sub', lowHz: 20, highHz: 60, relativeDb: -2.1 }, { name: 'Low mids', lowHz: 200, highHz: 500, relativeDb: 3.1 }, { name: 'Air', lowHz: 10000, highHz: 20000, relativeDb: -4.2 }] }, problems: [{ code: 'muddy_low_mids', severity: 'medium', message: 'Build-up in the low mids (200–500 Hz).', times: [12, 65] }, { code: 'clipping', severity: 'high', message: 'The mix clips (3 samples over 0 dBFS).', times: [65.2] }], series: { shortTerm, waveform } },
-  'decision.json': { rules: [{ name: 'LowMidMud', inputs: { lowMidExcessDb: 3.1 }, reason: 'Low mids are 3.1 dB above the balanced curve, so a 1.5 dB cut at 250 Hz.', processor: 'eq' }, { name: 'LoudnessToTarget', inputs: { gapLu: 5.6 }, reason: 'The mix is 5.6 LU below the -14 LUFS target; the limiter adds the gain.' }], chain: [{ processor: 'eq', settings: { frequencyHz: 250, gainDb: -1.5, q: 1 } }, { processor: 'limiter', settings: { ceilingDbtp: -1, releaseMs: 80 } }], warnings: ['The mix clips at 1:05 before mastering; the limiter cannot undo that.'] },
-  'report.json': { before: { integratedLufs: -19.6, truePeakDbtp: -3.2, rangeLu: 8.4, plrDb: 16.4 }, after: { integratedLufs: -14.1, truePeakDbtp: -1.1, rangeLu: 6.9, plrDb: 13.0 }, target: { lufs: -14, truePeakDbtp: -1 }, iterations: [{ iteration: 1, gainDb: 5.0, integratedLufs: -14.6, truePeakDbtp: -1.0 }, { iteration: 2, gainDb: 5.5, integratedLufs: -14.1, truePeakDbtp: -1.1 }], explanation: ['Your mix measured -19.6 LUFS, 5.6 LU quieter than the streaming target, so we raised it to -14.1 LUFS while keeping true peaks below -1 dBTP.', 'We measured a build-up between 200 and 500 Hz and cut 1.5 dB at 250 Hz to clear it.'], spectra: { source: spectrum(0), master: spectrum(0.2) } },
+  'analysis.json': mixAnalysis,
+  'master-analysis.json': masterAnalysis,
+  'decision.json': await json('../src/app/testing/decision.sample.json'),
+  'report.json': await json('../src/app/testing/report.sample.json'),
 };
+
+// A few jobs of other users, so /admin has something to show.
+const hour = 3600e3;
+for (const [fileName, ago] of [['Other user - demo.wav', 2 * hour], ['Other user - fail take.wav', hour]]) {
+  const id = randomUUID();
+  jobs.set(id, { id, created: Date.now() - ago, fileName, options: { target: 'streaming', style: 'balanced', intensity: 'medium', bitDepth: 24, width: false }, mine: false });
+}
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -57,7 +81,27 @@ createServer(async (req, res) => {
     jobs.set(id, { id, created: Date.now(), fileName: body.objectKey.split('/').pop(), options: body.options });
     return send(res, 201, { jobId: id, status: 'queued' });
   }
-  if (req.method === 'GET' && p === '/api/jobs') return send(res, 200, { jobs: [...jobs.values()].reverse().map(view) });
+  if (req.method === 'GET' && p === '/api/jobs') return send(res, 200, { jobs: [...jobs.values()].filter((j) => j.mine !== false).reverse().map(view) });
+  if (p.startsWith('/api/admin/')) {
+    if (adminToken && req.headers['x-admin-token'] !== adminToken) return send(res, 401, { title: 'Admin token required', status: 401 }, 'application/problem+json');
+    if (req.method === 'GET' && p === '/api/admin/jobs') {
+      const status = url.searchParams.get('status');
+      if (status && !['queued', 'processing', 'done', 'failed'].includes(status)) return problem(res, 400, 'invalid_options', 'status must be queued, processing, done or failed.');
+      const limit = Number(url.searchParams.get('limit') ?? 100);
+      const all = [...jobs.values()].sort((x, y) => y.created - x.created).map(view);
+      return send(res, 200, { jobs: all.filter((j) => !status || j.status === status).slice(0, limit) });
+    }
+    const retry = /^\/api\/admin\/jobs\/([^/]+)\/retry$/.exec(p);
+    if (req.method === 'POST' && retry) {
+      const job = jobs.get(retry[1]);
+      if (!job) return problem(res, 404, 'job_not_found', 'There is no job with this id.');
+      const now = view(job).status;
+      if (now !== 'failed') return problem(res, 409, 'invalid_options', `Only failed jobs can be retried; this one is ${now}.`);
+      Object.assign(job, { created: Date.now(), retried: true });
+      res.writeHead(202, { Location: `/jobs/${job.id}` });
+      return res.end();
+    }
+  }
   const m = /^\/api\/jobs\/([^/]+)$/.exec(p);
   if (m) return jobs.has(m[1]) ? send(res, 200, view(jobs.get(m[1]))) : problem(res, 404, 'job_not_found', 'No such job.');
   const art = /^\/api\/mock-artifacts\/[^/]+\/(.+)$/.exec(p);

@@ -16,7 +16,10 @@ import { RouterLink, RouterOutlet } from '@angular/router';
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
-    <footer class="foot muted">Self-hosted automatic mastering. Your files stay on this server.</footer>
+    <footer class="foot muted">
+      Self-hosted automatic mastering. Your files stay on this server.
+      <a routerLink="/admin" class="admin-link" data-testid="admin-link">Operators</a>
+    </footer>
   `,
   styles: `
     :host { display: flex; flex-direction: column; min-height: 100vh; }
@@ -25,6 +28,7 @@ import { RouterLink, RouterOutlet } from '@angular/router';
     .brand svg { color: var(--accent); }
     main { flex: 1; width: 100%; max-width: 60rem; margin: 0 auto; padding: 1.5rem clamp(1rem, 4vw, 2rem) 3rem; box-sizing: border-box; outline: none; }
     .foot { text-align: center; padding: 1rem; font-size: .8rem; }
+    .admin-link { color: inherit; margin-left: .75rem; opacity: .7; }
     .skip { position: absolute; left: -999px; top: 0; }
     .skip:focus { left: 1rem; top: 1rem; background: var(--surface); padding: .5rem 1rem; z-index: 10; }
   `,

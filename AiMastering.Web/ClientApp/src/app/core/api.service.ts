@@ -1,7 +1,7 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import { CreateJobRequest, CreateJobResponse, Job, JobList, PresignRequest, PresignResponse } from './models';
+import { CreateJobRequest, CreateJobResponse, Job, JobList, JobStatus, PresignRequest, PresignResponse } from './models';
 
 /** The API behind the front door. X-User-Id is added by userIdInterceptor. */
 @Injectable({ providedIn: 'root' })
@@ -24,8 +24,26 @@ export class ApiService {
     return this.http.get<JobList>('/api/jobs').pipe(map((r) => (Array.isArray(r?.jobs) ? r.jobs : [])));
   }
 
+  /** Every user's jobs, newest first (operators). The token is sent only when one was entered. */
+  adminJobs(status: JobStatus | null, limit: number, token: string | null): Observable<Job[]> {
+    const params: Record<string, string> = { limit: `${limit}` };
+    if (status) params['status'] = status;
+    return this.http
+      .get<JobList>('/api/admin/jobs', { params, headers: adminHeaders(token) })
+      .pipe(map((r) => (Array.isArray(r?.jobs) ? r.jobs : [])));
+  }
+
+  /** Queues a failed job again (202); 409 problem+json when it is not failed. */
+  adminRetry(jobId: string, token: string | null): Observable<unknown> {
+    return this.http.post(`/api/admin/jobs/${encodeURIComponent(jobId)}/retry`, null, { headers: adminHeaders(token) });
+  }
+
   /** Fetches a JSON artifact (analysis, decision, report) by its signed URL. */
   getDocument<T>(url: string): Observable<T> {
     return this.http.get<T>(url);
   }
+}
+
+function adminHeaders(token: string | null): HttpHeaders {
+  return token ? new HttpHeaders({ 'X-Admin-Token': token }) : new HttpHeaders();
 }

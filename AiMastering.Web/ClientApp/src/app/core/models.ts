@@ -64,10 +64,15 @@ export interface Job {
   fileName?: string;
   createdAt?: string;
   updatedAt?: string;
+  referenceFileName?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
   attempts?: number;
+  maxAttempts?: number;
   progress?: { stage?: string | null } | null;
-  error?: { code?: string; message?: string } | null;
+  error?: { code?: string; message?: string; at?: string } | null;
   options?: Partial<MasteringOptions> | null;
+  /** Signed URLs by artifact name (source, master, preview, analysis, masterAnalysis, decision, report, …). */
   artifacts?: JobArtifacts | null;
 }
 
@@ -85,32 +90,104 @@ export interface Problem {
 }
 
 // ---- Artifact documents (read defensively: any field may be missing) ----
+// analysis.json: AiMastering.Engine/Analysis (docs/schemas/analysis.schema.json). null = -infinity (silence).
+// decision.json / report.json: AiMastering.Engine/Mastering (MasteringJsonContext, camelCase).
 
-export interface LoudnessFigures {
-  integratedLufs?: number;
-  rangeLu?: number;
-  truePeakDbtp?: number;
-  samplePeakDbfs?: number;
-  momentaryMaxLufs?: number;
-  shortTermMaxLufs?: number;
-  plrDb?: number;
-  psrDb?: number;
-  [key: string]: unknown;
+type Num = number | null;
+
+/** analysis.json `loudness` (LoudnessAnalysis). */
+export interface AnalysisLoudness {
+  integratedLufs?: Num;
+  rangeLu?: Num;
+  rangeLowLufs?: Num;
+  rangeHighLufs?: Num;
+  truePeakDbtp?: Num;
+  samplePeakDbfs?: Num;
+  momentaryMaxLufs?: Num;
+  shortTermMaxLufs?: Num;
+  channelTruePeaksDbtp?: Num[];
+  channelSamplePeaksDbfs?: Num[];
 }
 
+/** analysis.json `dynamics` (DynamicsAnalysis). */
+export interface AnalysisDynamics {
+  rmsDbfs?: Num;
+  crestFactorDb?: Num;
+  plrDb?: Num;
+  psrDb?: Num;
+  psrDistributionDb?: { minDb?: Num; p10Db?: Num; medianDb?: Num; p90Db?: Num; maxDb?: Num } | null;
+  dr?: Num;
+  drExactDb?: Num;
+}
+
+/** One band of analysis.json `spectrum.bands` (SpectrumBand). */
 export interface SpectrumBand {
+  /** sub | bass | lowMids | highMids | highs */
   name?: string;
   lowHz?: number;
   highHz?: number;
-  levelDb?: number;
-  relativeDb?: number;
+  levelDb?: Num;
+  /** Band level relative to the whole mix. */
+  relativeDb?: Num;
+  /** The neutral (pink) reference's share of the band. */
+  referenceRelativeDb?: Num;
+  /** relativeDb - referenceRelativeDb: positive = more than a neutral tonal balance. */
+  deviationDb?: Num;
 }
 
+export interface LtasPoint {
+  frequencyHz?: number;
+  levelDb?: Num;
+  midDb?: Num;
+  sideDb?: Num;
+}
+
+export interface StereoBand {
+  name?: string;
+  lowHz?: number;
+  highHz?: number;
+  correlation?: Num;
+  sideToMidDb?: Num;
+}
+
+/** analysis.json `stereo` (StereoAnalysis). */
+export interface AnalysisStereo {
+  correlation?: Num;
+  sideToMidDb?: Num;
+  monoFoldDownLossDb?: Num;
+  balanceDb?: Num;
+  bands?: StereoBand[];
+}
+
+export interface TimeRange {
+  startSeconds?: number;
+  endSeconds?: number;
+}
+
+/** analysis.json `problems[]` (AnalysisProblem). Empty `times`: the whole track. */
 export interface MixProblem {
+  /** clipping | interSampleOvers | dcOffset | pumping | phaseProblem | silenceAtHead | silenceAtTail | excessiveLowEnd | harshHighMids */
   code?: string;
+  /** info | warning | error */
   severity?: string;
   message?: string;
-  times?: number[];
+  /** Time ranges; older documents sent plain seconds. */
+  times?: (TimeRange | number)[];
+  value?: Num;
+}
+
+/** A loudness curve (LoudnessCurve): one value every intervalSeconds from startSeconds; null = silence. */
+export interface LoudnessCurve {
+  startSeconds?: number;
+  intervalSeconds?: number;
+  valuesLufs?: Num[];
+}
+
+/** Waveform overview (WaveformSeries): per bucket the lowest and highest sample, -1..1. */
+export interface WaveformSeries {
+  bucketSeconds?: number;
+  min?: number[];
+  max?: number[];
 }
 
 export interface Analysis {
@@ -118,32 +195,84 @@ export interface Analysis {
   durationSeconds?: number;
   sampleRate?: number;
   channels?: number;
-  loudness?: LoudnessFigures;
-  dynamics?: { rmsDbfs?: number; crestFactorDb?: number; plrDb?: number; psrDb?: number; dr?: number };
-  spectrum?: { bands?: SpectrumBand[]; ltas?: unknown };
-  stereo?: { correlation?: number; sideToMidDb?: number; [key: string]: unknown };
+  loudness?: AnalysisLoudness;
+  dynamics?: AnalysisDynamics;
+  spectrum?: { referenceTilt?: string; bands?: SpectrumBand[]; ltas?: LtasPoint[] };
+  stereo?: AnalysisStereo;
   problems?: MixProblem[];
-  series?: { shortTerm?: unknown; waveform?: unknown; [key: string]: unknown };
+  /** Fallbacks for other shapes are read by core/series.ts. */
+  series?: { shortTerm?: LoudnessCurve | unknown; momentary?: LoudnessCurve | unknown; waveform?: WaveformSeries | unknown };
 }
 
+/** report.json `before` / `after` (Mastering/LoudnessFigures). */
+export interface LoudnessFigures {
+  integratedLufs?: Num;
+  truePeakDbtp?: Num;
+  rangeLu?: Num;
+  plrDb?: Num;
+  psrDb?: Num;
+  crestFactorDb?: Num;
+  samplePeakDbfs?: Num;
+  correlation?: Num;
+  problemCount?: number;
+}
+
+/** decision.json `rules[]` (DecisionRule). `processor` names the chain step it configured. */
 export interface DecisionRule {
   name?: string;
+  processor?: string;
   inputs?: Record<string, unknown>;
   reason?: string;
+}
+
+/** decision.json `chain[]` (ChainStep): step name, processor class, full settings (may nest). */
+export interface ChainStep {
   processor?: string;
+  type?: string;
+  settings?: Record<string, unknown>;
+}
+
+/** decision.json `target` (DecisionTarget). `source`: preset name, custom or reference. */
+export interface DecisionTarget {
+  lufs?: number;
+  truePeakDbtp?: number;
+  source?: string;
+  requestedLufs?: number;
 }
 
 export interface Decision {
+  schemaVersion?: number;
+  target?: DecisionTarget;
   rules?: DecisionRule[];
-  chain?: { processor?: string; settings?: Record<string, unknown> }[];
+  chain?: ChainStep[];
   warnings?: string[];
 }
 
+/** report.json `iterations[]` (LoopIteration): one render of the closed loop. */
+export interface LoopIteration {
+  iteration?: number;
+  gainDb?: number;
+  ceilingDbtp?: number;
+  integratedLufs?: number;
+  truePeakDbtp?: number;
+  limiterMaxGainReductionDb?: number;
+}
+
+/** report.json `spectra` (ReportSpectra): [{hz, db}] at 1/6 octave; other shapes read by core/series.ts. */
+export interface ReportSpectra {
+  source?: { hz?: number; db?: number }[] | unknown;
+  reference?: { hz?: number; db?: number }[] | unknown | null;
+  master?: { hz?: number; db?: number }[] | unknown;
+}
+
 export interface Report {
+  schemaVersion?: number;
   before?: LoudnessFigures;
   after?: LoudnessFigures;
   target?: { lufs?: number; truePeakDbtp?: number };
-  iterations?: { iteration?: number; gainDb?: number; integratedLufs?: number; truePeakDbtp?: number }[];
+  iterations?: LoopIteration[];
+  /** Paragraphs; a single string is split on blank lines. */
   explanation?: string[] | string;
-  spectra?: { source?: unknown; reference?: unknown; master?: unknown };
+  warnings?: string[];
+  spectra?: ReportSpectra | null;
 }

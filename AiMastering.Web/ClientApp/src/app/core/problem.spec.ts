@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { problemMessage, toProblem } from './problem';
 import { statusLine } from './status';
+import { engineAnalysis } from '../testing/samples';
 import { toSpectrum, toTimeSeries, toWaveform } from './series';
 
 describe('problem details', () => {
@@ -34,12 +35,25 @@ describe('statusLine', () => {
 });
 
 describe('series readers', () => {
-  it('spreads plain numbers over the duration and drops gaps', () => {
+  it('spreads plain numbers over the duration and keeps silence as a gap', () => {
     expect(toTimeSeries([-20, null, -18, -16], 8)).toEqual([
       [0, -20],
+      [2, NaN],
       [4, -18],
       [6, -16],
     ]);
+  });
+
+  it("reads the engine's loudness curve: a value every interval from the start, null as silence", () => {
+    expect(toTimeSeries({ startSeconds: 3, intervalSeconds: 0.1, valuesLufs: [-14, null, -13.5] })).toEqual([
+      [3, -14],
+      [3.1, NaN],
+      [3.2, -13.5],
+    ]);
+    const curve = toTimeSeries(engineAnalysis().series!.shortTerm);
+    expect(curve).toHaveLength(71);
+    expect(curve[0]).toEqual([3, -41.76]);
+    expect(curve[70][0]).toBeCloseTo(10, 6);
   });
 
   it('reads objects and pairs', () => {
@@ -59,5 +73,11 @@ describe('series readers', () => {
     ]);
     expect(toWaveform([-6.0206])[0][1]).toBeCloseTo(0.5, 3);
     expect(toWaveform({ min: [-0.25], max: [0.75] })).toEqual([[-0.25, 0.75]]);
+  });
+
+  it("reads the engine's waveform (min/max per bucket) as it is, without normalizing a quiet mix", () => {
+    const wave = toWaveform(engineAnalysis().series!.waveform);
+    expect(wave).toHaveLength(1000);
+    expect(wave[500]).toEqual([-0.0088, 0.0088]);
   });
 });

@@ -19,15 +19,19 @@ function pick(o: Record<string, unknown>, keys: string[]): number | undefined {
   return undefined;
 }
 
-/** Short-term loudness over time. Numbers alone are spread evenly over the track's duration. */
+/**
+ * A loudness curve over time. The engine's shape is {startSeconds, intervalSeconds, valuesLufs: [...]};
+ * null values are silence (-inf LUFS) and become gaps: [t, NaN], which charts leave undrawn.
+ * Numbers alone are spread evenly over the track's duration.
+ */
 export function toTimeSeries(raw: unknown, durationSeconds?: number): Point[] {
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     const o = raw as Record<string, unknown>;
-    const values = o['values'] ?? o['lufs'] ?? o['data'] ?? o['points'];
+    const values = o['valuesLufs'] ?? o['values'] ?? o['lufs'] ?? o['data'] ?? o['points'];
     const step = num(o['intervalSeconds']) ?? num(o['stepSeconds']) ?? num(o['hopSeconds']) ?? num(o['periodSeconds']);
     const start = num(o['startSeconds']) ?? 0;
-    if (Array.isArray(values) && step !== undefined && values.every((v) => typeof v === 'number' || v === null)) {
-      return values.flatMap((v, i) => (num(v) !== undefined ? [[start + i * step, v as number] as Point] : []));
+    if (Array.isArray(values) && step !== undefined && step > 0 && values.every((v) => typeof v === 'number' || v === null)) {
+      return values.map((v, i) => [start + i * step, num(v) ?? NaN] as Point);
     }
     return Array.isArray(values) ? toTimeSeries(values, durationSeconds) : [];
   }
@@ -35,9 +39,14 @@ export function toTimeSeries(raw: unknown, durationSeconds?: number): Point[] {
   if (raw.every((v) => typeof v === 'number' || v === null)) {
     const n = raw.length;
     const step = durationSeconds && durationSeconds > 0 ? durationSeconds / n : 1;
-    return raw.flatMap((v, i) => (num(v) !== undefined ? [[i * step, v as number] as Point] : []));
+    return raw.map((v, i) => [i * step, num(v) ?? NaN] as Point);
   }
   return toPairs(raw);
+}
+
+/** True when the series has at least two drawable points. */
+export function drawable(points: Point[]): boolean {
+  return points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).length > 1;
 }
 
 /** A spectrum: [{hz, db}], [[hz, db]], bands {lowHz, highHz, levelDb}, or {frequenciesHz:[], levelsDb:[]}. */

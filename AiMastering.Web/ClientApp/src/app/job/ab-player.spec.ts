@@ -60,4 +60,24 @@ describe('AbPlayer', () => {
     expect(q<HTMLAudioElement>('original-player').currentTime).toBe(50);
     expect(wave.querySelector('.playhead')!.getAttribute('x1')).toBe('250');
   });
+
+  it("shows the master's waveform while the master plays and the mix's while the original plays, on one scale", () => {
+    const quietMix: [number, number][] = [[-0.2, 0.2], [-0.25, 0.25], [-0.2, 0.2]];
+    const loudMaster: [number, number][] = [[-0.9, 0.9], [-0.95, 0.95], [-0.9, 0.9]];
+    fixture.componentRef.setInput('waveform', quietMix);
+    fixture.componentRef.setInput('masterWaveform', loudMaster);
+    fixture.detectChanges();
+    const wave = () => q<SVGElement>('waveform');
+    const height = () => {
+      const ys = wave().querySelector('path')!.getAttribute('d')!.match(/,(-?[\d.]+)/g)!.map((m) => Number(m.slice(1)));
+      return Math.max(...ys) - Math.min(...ys);
+    };
+    expect(wave().getAttribute('data-wave')).toBe('master');
+    const masterHeight = height();
+
+    q<HTMLButtonElement>('ab-original').click();
+    fixture.detectChanges();
+    expect(wave().getAttribute('data-wave')).toBe('mix');
+    expect(height()).toBeLessThan(masterHeight / 3);
+  });
 });

@@ -18,14 +18,15 @@ export type Side = 'master' | 'original';
         <button type="button" [attr.aria-pressed]="active() === 'original'" (click)="switchTo('original')" data-testid="ab-original">Original</button>
       </div>
     }
-    @if (waveform().length > 1) {
+    @if (shownWaveform().length > 1) {
       <svg
         class="wave"
         viewBox="0 0 1000 100"
         preserveAspectRatio="none"
         role="slider"
         tabindex="0"
-        aria-label="Play position"
+        [attr.aria-label]="'Play position (waveform of the ' + waveLabel() + ')'"
+        [attr.data-wave]="waveLabel()"
         aria-valuemin="0"
         [attr.aria-valuemax]="duration()"
         [attr.aria-valuenow]="position()"
@@ -82,8 +83,13 @@ export class AbPlayer {
   /** Integrated loudness of both, for the loudness-matched comparison. */
   readonly masterLufs = input<number | undefined>(undefined);
   readonly sourceLufs = input<number | undefined>(undefined);
-  /** Overview of the mix, [min, max] per column, and its length (for seeking before metadata loads). */
+  /**
+   * Overviews, [min, max] per column, of the mix and of the master; the one of the side being heard
+   * is drawn (else the other), on the same scale, so the louder master looks bigger.
+   */
   readonly waveform = input<Point[]>([]);
+  readonly masterWaveform = input<Point[]>([]);
+  /** Track length, for seeking before the audio's metadata has loaded. */
   readonly durationSeconds = input<number | undefined>(undefined);
   /** A URL stopped working (signed URLs expire): the page fetches fresh ones. */
   readonly mediaError = output<Side>();
@@ -111,8 +117,15 @@ export class AbPlayer {
     const d = this.duration();
     return d > 0 ? Math.min(1000, (this.position() / d) * 1000) : 0;
   });
+  protected readonly shownWaveform = computed(() => {
+    const mix = this.waveform();
+    const master = this.masterWaveform();
+    const preferMaster = this.active() === 'master' || !this.sourceUrl();
+    return (preferMaster ? (master.length > 1 ? master : mix) : mix.length > 1 ? mix : master);
+  });
+  protected readonly waveLabel = computed(() => (this.shownWaveform() === this.masterWaveform() ? 'master' : 'mix'));
   protected readonly wavePath = computed(() => {
-    const w = this.waveform();
+    const w = this.shownWaveform();
     const n = w.length;
     if (n < 2) return '';
     const x = (i: number) => ((i / (n - 1)) * 1000).toFixed(1);

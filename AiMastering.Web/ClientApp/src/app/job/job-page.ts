@@ -57,10 +57,9 @@ export class JobPage {
     if (j?.status !== 'failed') return null;
     return j.error?.message || describeErrorCode(j.error?.code) || 'The job failed.';
   });
-  protected readonly waveform = computed(() => {
-    const d = this.docs();
-    return toWaveform(d?.analysis?.series?.waveform ?? d?.masterAnalysis?.series?.waveform);
-  });
+  /** Overviews of the mix and of the master (from the master's own analysis.json). */
+  protected readonly waveform = computed(() => toWaveform(this.docs()?.analysis?.series?.waveform));
+  protected readonly masterWaveform = computed(() => toWaveform(this.docs()?.masterAnalysis?.series?.waveform));
   protected readonly active = computed(() => {
     const s = this.job()?.status;
     return s === 'queued' || s === 'processing';

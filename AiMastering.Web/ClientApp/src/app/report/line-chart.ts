@@ -60,6 +60,8 @@ export class LineChart {
   readonly xLabel = input('');
   readonly yLabel = input('');
   readonly formatX = input<(x: number) => string>((x) => `${Math.round(x)}`);
+  /** x is seconds: ticks fall on whole seconds/minutes (0:30, 1:00…) instead of 100-second steps. */
+  readonly timeX = input(false);
   /** Values below this are drawn at it (silence is -inf LUFS). */
   readonly yFloor = input<number | null>(null);
 
@@ -72,7 +74,7 @@ export class LineChart {
     const floor = this.yFloor();
     const all = this.series()
       .flatMap((s) => s.points)
-      .filter(([x]) => !log || x > 0);
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!log || x > 0));
     const xs = all.map(([x]) => (log ? Math.log10(x) : x));
     const ys = all.map(([, y]) => (floor !== null ? Math.max(floor, y) : y)).concat(this.lines().map((l) => l.y));
     let xMin = Math.min(...xs);
@@ -93,17 +95,14 @@ export class LineChart {
     const paths = this.series().map((s) => ({
       label: s.label,
       tone: s.tone,
-      d: s.points
-        .filter(([x]) => !log || x > 0)
-        .map(([x, y], i) => `${i ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(floor !== null ? Math.max(floor, y) : y).toFixed(1)}`)
-        .join(''),
+      d: pathOf(s.points, log, (x, y) => `${sx(x).toFixed(1)},${sy(floor !== null ? Math.max(floor, y) : y).toFixed(1)}`),
     }));
 
     const yTicks = [];
     for (let v = yMin; v <= yMax + 1e-9; v += yStep) yTicks.push({ value: v, pos: sy(v), label: `${+v.toFixed(1)}` });
 
     const fx = this.formatX();
-    const xTicks = log ? logTicks(10 ** xMin, 10 ** xMax) : linearTicks(xMin, xMax);
+    const xTicks = log ? logTicks(10 ** xMin, 10 ** xMax) : this.timeX() ? timeTicks(xMin, xMax) : linearTicks(xMin, xMax);
     return {
       paths,
       yTicks,
@@ -111,6 +110,22 @@ export class LineChart {
       lines: this.lines().map((l) => ({ label: l.label, pos: sy(l.y) })),
     };
   });
+}
+
+/** An SVG path through the points; a point with a non-finite y (silence) breaks the line. */
+function pathOf(points: Point[], log: boolean, at: (x: number, y: number) => string): string {
+  let d = '';
+  let pen = false;
+  for (const [x, y] of points) {
+    if (!Number.isFinite(x) || (log && x <= 0)) continue;
+    if (!Number.isFinite(y)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${at(x, y)}`;
+    pen = true;
+  }
+  return d;
 }
 
 function niceStep(raw: number): number {
@@ -121,6 +136,15 @@ function niceStep(raw: number): number {
 
 function linearTicks(min: number, max: number): number[] {
   const step = niceStep((max - min) / 5);
+  const ticks = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) ticks.push(v);
+  return ticks;
+}
+
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
+function timeTicks(min: number, max: number): number[] {
+  const step = TIME_STEPS.find((s) => (max - min) / s <= 6) ?? 3600;
   const ticks = [];
   for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) ticks.push(v);
   return ticks;

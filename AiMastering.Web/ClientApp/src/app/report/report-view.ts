@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { fmt, fmtHz, fmtTime } from '../core/format';
-import { Analysis, Decision, LoudnessFigures, Report } from '../core/models';
-import { toSpectrum, toTimeSeries } from '../core/series';
+import { Analysis, Decision, LoopIteration, LoudnessFigures, MixProblem, Report, SpectrumBand, TimeRange } from '../core/models';
+import { drawable, toSpectrum, toTimeSeries } from '../core/series';
+import { bandName, signedDb, settingsText, stepName, targetSourceName, words } from '../core/words';
 import { ChartLine, ChartSeries, LineChart } from './line-chart';
 
 interface FigureRow {
@@ -11,6 +12,25 @@ interface FigureRow {
   after: string;
   target: string;
   verdict: '' | 'on target' | 'off target';
+}
+
+/** Tonal-balance bars: ±BAND_RANGE_DB fills half the bar; beyond it the bar is clamped (and says so). */
+export const BAND_RANGE_DB = 12;
+
+interface BandBar {
+  value: number;
+  text: string;
+  /** Percent of the whole bar, from the centre. */
+  width: number;
+  negative: boolean;
+  clamped: boolean;
+}
+
+interface BandRow {
+  name: string;
+  range: string;
+  mix: BandBar | null;
+  master: BandBar | null;
 }
 
 /** Everything a finished job tells the musician. Missing documents or fields hide their part. */
@@ -56,6 +76,8 @@ export class ReportView {
       },
       { label: 'Loudness range (LRA)', unit: 'LU', before: fmt(before.rangeLu), after: fmt(after.rangeLu), target: '—', verdict: '' },
       { label: 'Peak-to-loudness ratio (PLR)', unit: 'dB', before: fmt(before.plrDb), after: fmt(after.plrDb), target: '—', verdict: '' },
+      { label: 'Short-term punch (PSR)', unit: 'dB', before: fmt(before.psrDb), after: fmt(after.psrDb), target: '—', verdict: '' },
+      { label: 'Stereo correlation', unit: '-1…+1', before: fmt(before.correlation, '', 2), after: fmt(after.correlation, '', 2), target: '—', verdict: '' },
     ];
     return rows.filter((row) => row.before !== '—' || row.after !== '—');
   });
@@ -66,21 +88,44 @@ export class ReportView {
     return Array.isArray(e) ? e.filter((p) => typeof p === 'string' && p.trim()) : [];
   });
 
-  protected readonly iterations = computed(() => (Array.isArray(this.report()?.iterations) ? this.report()!.iterations! : []));
+  protected readonly iterations = computed(() => list(this.report()?.iterations).filter((it) => it && typeof it === 'object'));
 
-  protected readonly rules = computed(() => (this.decision()?.rules ?? []).filter((r) => r && (r.reason || r.name)));
-  protected readonly chain = computed(() => (this.decision()?.chain ?? []).filter((c) => c && c.processor));
-  protected readonly warnings = computed(() => (this.decision()?.warnings ?? []).filter((w) => typeof w === 'string' && w));
-  protected readonly problems = computed(() => (this.analysis()?.problems ?? []).filter((p) => p && (p.message || p.code)));
+  /** "You asked for -9 LUFS; we aimed for -11 LUFS" when a rule stopped short of the request. */
+  protected readonly targetNote = computed(() => {
+    const t = this.decision()?.target;
+    if (!t || typeof t.lufs !== 'number') return null;
+    const source = t.source ? targetSourceName(t.source) : '';
+    const aimed = `Aimed for ${fmt(t.lufs, 'LUFS')}${typeof t.truePeakDbtp === 'number' ? ` with peaks at most ${fmt(t.truePeakDbtp, 'dBTP')}` : ''}${source ? ` (${source})` : ''}.`;
+    if (typeof t.requestedLufs === 'number' && Math.abs(t.requestedLufs - t.lufs) >= 0.05) {
+      return `You asked for ${fmt(t.requestedLufs, 'LUFS')}; we stopped at ${fmt(t.lufs, 'LUFS')} to keep the master from being squashed. ${aimed}`;
+    }
+    return aimed;
+  });
+
+  protected readonly rules = computed(() =>
+    list(this.decision()?.rules)
+      .filter((r) => r && (r.reason || r.name))
+      .map((r) => ({ title: words(r.name), reason: r.reason || words(r.name), step: r.processor ? stepName(r.processor) : '', inputs: settingsText(r.inputs) })),
+  );
+  protected readonly chain = computed(() =>
+    list(this.decision()?.chain)
+      .filter((c) => c && c.processor)
+      .map((c) => ({ name: stepName(c.processor), settings: settingsText(c.settings) })),
+  );
+  /** Warnings of decision.json and report.json, each once. */
+  protected readonly warnings = computed(() => [
+    ...new Set([...list<unknown>(this.decision()?.warnings), ...list<unknown>(this.report()?.warnings)].filter((w): w is string => typeof w === 'string' && !!w.trim())),
+  ]);
+  protected readonly problems = computed(() => list(this.analysis()?.problems).filter((p) => p && (p.message || p.code)));
 
   protected readonly loudnessChart = computed(() => {
     const series: ChartSeries[] = [];
     const src = this.analysis();
     const master = this.masterAnalysis();
     const a = toTimeSeries(src?.series?.shortTerm, src?.durationSeconds);
-    if (a.length > 1) series.push({ label: 'Your mix', points: a, tone: 'a' });
+    if (drawable(a)) series.push({ label: 'Your mix', points: a, tone: 'a' });
     const m = toTimeSeries(master?.series?.shortTerm, master?.durationSeconds ?? src?.durationSeconds);
-    if (m.length > 1) series.push({ label: 'Master', points: m, tone: 'c' });
+    if (drawable(m)) series.push({ label: 'Master', points: m, tone: 'c' });
     const lines: ChartLine[] = [];
     const target = this.report()?.target?.lufs;
     if (typeof target === 'number' && Number.isFinite(target)) lines.push({ label: `Target ${fmt(target, 'LUFS')}`, y: target });
@@ -101,19 +146,57 @@ export class ReportView {
     return series.length ? { series, logX: hasHz } : null;
   });
 
-  protected readonly bands = computed(() => (this.analysis()?.spectrum?.bands ?? []).filter((b) => b && typeof b.relativeDb === 'number'));
+  /**
+   * Tonal balance per band: deviation from a neutral (pink) balance, positive = more than neutral.
+   * Older documents without deviationDb fall back to the level relative to the whole mix.
+   */
+  protected readonly bands = computed<BandRow[]>(() => {
+    const mix = list(this.analysis()?.spectrum?.bands).filter((b) => b && typeof balanceOf(b) === 'number');
+    const master = list(this.masterAnalysis()?.spectrum?.bands).filter((b) => b && typeof balanceOf(b) === 'number');
+    const rows = (mix.length ? mix : master).map((b) => {
+      const twin = (other: SpectrumBand[]) => other.find((o) => o.name === b.name && o.lowHz === b.lowHz);
+      const m = mix.length ? b : undefined;
+      const ms = mix.length ? twin(master) : b;
+      return {
+        name: bandName(b.name, b.lowHz, b.highHz),
+        range: typeof b.lowHz === 'number' && typeof b.highHz === 'number' ? `${fmtHz(b.lowHz)}–${fmtHz(b.highHz)} Hz` : '',
+        mix: m ? bar(balanceOf(m)!) : null,
+        master: ms ? bar(balanceOf(ms)!) : null,
+      };
+    });
+    return rows;
+  });
+  protected readonly hasMixBands = computed(() => this.bands().some((b) => b.mix));
+  protected readonly hasMasterBands = computed(() => this.bands().some((b) => b.master));
+  protected readonly bandRange = BAND_RANGE_DB;
+  protected bandCells(b: BandRow): (BandBar | null)[] {
+    return [...(this.hasMixBands() ? [b.mix] : []), ...(this.hasMasterBands() ? [b.master] : [])];
+  }
+  protected readonly words = words;
+  protected readonly bandsNeutral = computed(() => list(this.analysis()?.spectrum?.bands).some((b) => typeof b?.deviationDb === 'number'));
 
   protected readonly facts = computed(() => {
     const a = this.analysis();
     if (!a) return [];
     const facts: { label: string; value: string }[] = [];
-    if (a.durationSeconds !== undefined) facts.push({ label: 'Length', value: fmtTime(a.durationSeconds) });
-    if (a.sampleRate) facts.push({ label: 'Sample rate', value: `${+(a.sampleRate / 1000).toFixed(1)} kHz` });
-    if (a.channels) facts.push({ label: 'Channels', value: a.channels === 1 ? 'Mono' : a.channels === 2 ? 'Stereo' : `${a.channels}` });
-    if (a.dynamics?.crestFactorDb !== undefined) facts.push({ label: 'Crest factor', value: fmt(a.dynamics.crestFactorDb, 'dB') });
-    if (a.dynamics?.dr !== undefined) facts.push({ label: 'Dynamic range (DR)', value: fmt(a.dynamics.dr, '', 0) });
-    if (a.stereo?.correlation !== undefined) facts.push({ label: 'Stereo correlation', value: fmt(a.stereo.correlation, '', 2) });
-    if (a.stereo?.sideToMidDb !== undefined) facts.push({ label: 'Side to mid', value: fmt(a.stereo.sideToMidDb, 'dB') });
+    const add = (label: string, value: string) => value !== '—' && facts.push({ label, value });
+    if (typeof a.durationSeconds === 'number') add('Length', fmtTime(a.durationSeconds));
+    if (a.sampleRate) add('Sample rate', `${+(a.sampleRate / 1000).toFixed(1)} kHz`);
+    if (a.channels) add('Channels', a.channels === 1 ? 'Mono' : a.channels === 2 ? 'Stereo' : `${a.channels}`);
+    add('Loudness', fmt(a.loudness?.integratedLufs, 'LUFS'));
+    add('True peak', fmt(a.loudness?.truePeakDbtp, 'dBTP'));
+    add('Loudest moment', fmt(a.loudness?.shortTermMaxLufs, 'LUFS'));
+    add('Loudness range', fmt(a.loudness?.rangeLu, 'LU'));
+    add('Crest factor', fmt(a.dynamics?.crestFactorDb, 'dB'));
+    add('Dynamic range (DR)', fmt(a.dynamics?.dr, '', 0));
+    add('Stereo correlation', fmt(a.stereo?.correlation, '', 2));
+    if (a.channels === 2 || a.stereo?.sideToMidDb !== undefined) {
+      add('Side vs. mid', a.stereo?.sideToMidDb === null ? 'No side (mono)' : fmt(a.stereo?.sideToMidDb, 'dB'));
+    }
+    const loss = a.stereo?.monoFoldDownLossDb;
+    if (typeof loss === 'number') add('Played in mono', Math.abs(loss) < 0.05 ? 'No loss' : `${fmt(loss, 'dB')}`);
+    const balance = a.stereo?.balanceDb;
+    if (typeof balance === 'number') add('Left/right balance', Math.abs(balance) < 0.05 ? 'Centred' : `${fmt(Math.abs(balance), 'dB')} ${balance > 0 ? 'left' : 'right'}`);
     return facts;
   });
 
@@ -132,36 +215,62 @@ export class ReportView {
     return s === 'high' || s === 'error' || s === 'critical' ? 'sev-high' : s === 'medium' || s === 'warning' ? 'sev-medium' : 'sev-low';
   }
 
-  protected times(times: number[] | undefined): string {
-    const t = (times ?? []).filter((x) => typeof x === 'number' && Number.isFinite(x));
-    if (!t.length) return '';
-    const shown = t.slice(0, 6).map(fmtTime).join(', ');
+  /** The engine's severities (info, warning, error) in a musician's words. */
+  protected severityWord(severity: string | undefined): string {
+    const s = (severity ?? '').toLowerCase();
+    if (s === 'error' || s === 'high' || s === 'critical') return 'Serious';
+    if (s === 'warning' || s === 'medium') return 'Worth a look';
+    if (s === 'info' || s === 'low') return 'Note';
+    return words(severity);
+  }
+
+  /** Where a problem happens: "at 0:03–0:05, 1:05"; time ranges or (older documents) plain seconds. */
+  protected times(problem: MixProblem): string {
+    const t = list<TimeRange | number>(problem.times)
+      .map((x) => {
+        if (typeof x === 'number') return Number.isFinite(x) ? fmtTime(x) : '';
+        if (!x || typeof x !== 'object' || typeof x.startSeconds !== 'number') return '';
+        const start = fmtTime(x.startSeconds);
+        const end = typeof x.endSeconds === 'number' ? fmtTime(x.endSeconds) : start;
+        return end === start ? start : `${start}–${end}`;
+      })
+      .filter((x) => x);
+    if (!t.length) return Array.isArray(problem.times) && problem.times.length === 0 ? 'throughout the track' : '';
+    const shown = t.slice(0, 6).join(', ');
     return t.length > 6 ? `at ${shown} and ${t.length - 6} more` : `at ${shown}`;
   }
 
-  protected inputsText(inputs: Record<string, unknown> | undefined): string {
-    if (!inputs) return '';
-    return Object.entries(inputs)
-      .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-      .map(([k, v]) => `${k} = ${typeof v === 'number' ? +v.toFixed(2) : v}`)
-      .join(', ');
+  /** One pass of the loudness loop: "+5.86 dB into the limiter (ceiling -1.0 dBTP): -14.0 LUFS, -1.6 dBTP; limiter at most 0.0 dB". */
+  protected iterationText(it: LoopIteration): string {
+    let text = `${signedDb(it.gainDb)} into the limiter`;
+    if (typeof it.ceilingDbtp === 'number') text += ` (ceiling ${fmt(it.ceilingDbtp, 'dBTP')})`;
+    text += ` → ${fmt(it.integratedLufs, 'LUFS')}, ${fmt(it.truePeakDbtp, 'dBTP')}`;
+    if (typeof it.limiterMaxGainReductionDb === 'number') text += `; the limiter pulled peaks down by at most ${fmt(it.limiterMaxGainReductionDb, 'dB')}`;
+    return text;
   }
 
-  protected settingsText(settings: Record<string, unknown> | undefined): string {
-    return this.inputsText(settings);
-  }
-
-  /** Half the bar is ±20 dB. */
-  protected barWidth(db: number): number {
-    return Math.min(50, (Math.abs(db) / 20) * 50);
-  }
 
   protected readonly formatSeconds = (x: number) => fmtTime(x);
   protected readonly formatHz = (x: number) => fmtHz(x);
   protected readonly formatIndex = (x: number) => `${Math.round(x)}`;
 }
 
-function verdict(actual: number | undefined, target: number | undefined, ok: (a: number, t: number) => boolean): FigureRow['verdict'] {
+/** The array, or nothing when the document has something else there. */
+function list<T>(value: T[] | null | undefined): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+function balanceOf(b: SpectrumBand): number | undefined {
+  const v = typeof b.deviationDb === 'number' ? b.deviationDb : b.relativeDb;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function bar(db: number): BandBar {
+  const clamped = Math.abs(db) > BAND_RANGE_DB;
+  return { value: db, text: signedDb(db), width: (Math.min(Math.abs(db), BAND_RANGE_DB) / BAND_RANGE_DB) * 50, negative: db < 0, clamped };
+}
+
+function verdict(actual: number | null | undefined, target: number | null | undefined, ok: (a: number, t: number) => boolean): FigureRow['verdict'] {
   if (typeof actual !== 'number' || typeof target !== 'number' || !Number.isFinite(actual) || !Number.isFinite(target)) return '';
   return ok(actual, target) ? 'on target' : 'off target';
 }

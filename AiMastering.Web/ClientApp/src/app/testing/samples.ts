@@ -1,4 +1,7 @@
 import { Analysis, Decision, Job, Report } from '../core/models';
+import analysisDocument from './analysis.sample.json';
+import decisionDocument from './decision.sample.json';
+import reportDocument from './report.sample.json';
 
 export const sampleReport: Report = {
   before: { integratedLufs: -19.6, truePeakDbtp: -3.2, rangeLu: 8.4, plrDb: 16.4 },
@@ -72,3 +75,12 @@ export const doneArtifacts = {
   decision: 'https://storage.example/jobs/j-1/decision.json?sig=1',
   report: 'https://storage.example/jobs/j-1/report.json?sig=1',
 };
+
+// ---- Documents as the engine writes them ----
+// analysis.sample.json: a 10 s 440 Hz sine at about -41 LUFS (AiMastering.Engine/Analysis).
+// decision/report.sample.json: a 5-minute mix mastered to -14 LUFS (AiMastering.Engine/Mastering).
+
+/** Fresh copies, so a test may change them freely. */
+export const engineAnalysis = (): Analysis => structuredClone(analysisDocument) as Analysis;
+export const engineDecision = (): Decision => structuredClone(decisionDocument) as Decision;
+export const engineReport = (): Report => structuredClone(reportDocument) as Report;
