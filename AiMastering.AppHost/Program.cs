@@ -1,4 +1,5 @@
 using AiMastering.AppHost.Infrastructure;
+using AiMastering.AppHost.Resources;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var config = builder.Configuration;
@@ -27,7 +28,12 @@ switch (mode)
         worker.WithExternalConnections(config).WithEmbeddedData(dataFolder);
         break;
     case InfrastructureMode.Containers:
-        throw new InvalidOperationException("Infrastructure=containers needs the container resources (MongoDB, RabbitMQ, MinIO).");
+        var jobs = builder.AddMongo(ResourceNames.Jobs);
+        var rabbitmq = builder.AddJobBroker(ResourceNames.RabbitMq);
+        var storage = builder.AddMinio(ResourceNames.Storage);
+        api.WithContainerBackends(jobs, rabbitmq, storage);
+        worker.WithContainerBackends(jobs, rabbitmq, storage);
+        break;
 }
 
 builder.AddProject<Projects.AiMastering_Web>(ResourceNames.Web)

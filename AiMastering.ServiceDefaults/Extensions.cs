@@ -20,7 +20,7 @@ public static class Extensions
     public const string AlivenessEndpointPath = "/alive";
 
     /// <summary>Activity sources and meters of our own that every service exports.</summary>
-    public static readonly string[] OwnTelemetrySources = ["AiMastering.Jobs", "AiMastering.Worker", "AiMastering.Api"];
+    public static readonly string[] OwnTelemetrySources = ["AiMastering.Jobs", "AiMastering.Jobs.MongoDB", "AiMastering.Jobs.RabbitMq", "AiMastering.Worker", "AiMastering.Api"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder

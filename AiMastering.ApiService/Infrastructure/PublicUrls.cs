@@ -7,5 +7,5 @@ namespace AiMastering.ApiService.Infrastructure;
 public static class PublicUrls
 {
     public static string Absolute(HttpRequest request, Uri url) =>
-        url.IsAbsoluteUri ? url.ToString() : $"{request.Scheme}://{request.Host}{request.PathBase}{url.OriginalString}";
+        url.IsAbsoluteUri ? url.AbsoluteUri : $"{request.Scheme}://{request.Host}{request.PathBase}{url.OriginalString}";
 }
