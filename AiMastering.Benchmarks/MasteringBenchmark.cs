@@ -87,7 +87,9 @@ public static class MasteringBenchmark
     {
         var master = Path.Combine(work, "master.wav");
         Process? mp3 = null;
-        var result = MasteringEngine.MasterFile(file, master, MasteringSettings.Default, jsonDirectory: work, onMasterWritten: path =>
+        var clock = Stopwatch.StartNew();
+        var progress = Environment.GetEnvironmentVariable("AIMASTER_BENCH_STAGES") is null ? null : new Progress(clock);
+        var result = MasteringEngine.MasterFile(file, master, MasteringSettings.Default, jsonDirectory: work, progress: progress, onMasterWritten: path =>
             mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", Path.Combine(work, "preview.mp3")));
         mp3!.WaitForExit();
         if (mp3.ExitCode != 0)
@@ -186,4 +188,9 @@ public static class MasteringBenchmark
     private static double Median(List<double> values) => values.Order().ToList()[values.Count / 2];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class Progress(Stopwatch clock) : IProgress<string>
+    {
+        public void Report(string value) => Console.WriteLine(Invariant($"  {clock.Elapsed.TotalSeconds,6:0.00} s  {value}"));
+    }
 }
