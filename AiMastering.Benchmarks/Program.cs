@@ -9,11 +9,13 @@ return args switch
     ["analysis-stages", var file] => AnalysisStages.Run(file),
     ["master", .. var rest] => MasteringBenchmark.Run([.. rest]),
     ["master-memory", var file] => MasteringBenchmark.MeasureMemory(file),
+    ["reference"] => ReferenceBenchmark.Run([]),
+    ["reference-pair", var source, var reference] => ReferenceBenchmark.RunPair(source, reference),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M]");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] | reference");
     return 2;
 }

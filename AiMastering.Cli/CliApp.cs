@@ -11,6 +11,7 @@ public static class CliApp
         {
             AnalyzeCommand.Create(),
             MasterCommand.Create(),
+            MatchCommand.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -49,12 +49,13 @@ internal sealed class StereoSpectrum
         (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, sampleRate / 6));
 
     /// <summary>Analyzes <paramref name="left"/> (and <paramref name="right"/>, or null for mono).</summary>
-    public static StereoSpectrum Measure(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int sampleRate)
+    /// <remarks><paramref name="maxFrames"/>: the reference matcher uses more frames than the analysis for a steadier estimate.</remarks>
+    public static StereoSpectrum Measure(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int sampleRate, int maxFrames = MaxFrames)
     {
         var stereo = !right.IsEmpty;
         var n = FrameSizeFor(sampleRate);
         var result = new StereoSpectrum(sampleRate, n);
-        var frames = SelectFrames(left, right, n);
+        var frames = SelectFrames(left, right, n, maxFrames);
         var fft = new Fft(n);
         var window = new float[n];
         for (var i = 0; i < n; i++)
@@ -117,7 +118,7 @@ internal sealed class StereoSpectrum
 
     // "Louder passages": frame power above -70 dBFS and within 10 dB of the mean of those frames
     // (the BS.1770 gating idea on unweighted frames); at most MaxFrames, spread evenly.
-    private static List<int> SelectFrames(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int n)
+    private static List<int> SelectFrames(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int n, int maxFrames)
     {
         var count = left.Length / n;
         var candidates = new List<int>();
@@ -151,15 +152,15 @@ internal sealed class StereoSpectrum
             }
         }
 
-        if (candidates.Count <= MaxFrames)
+        if (candidates.Count <= maxFrames)
         {
             return candidates;
         }
 
-        var chosen = new List<int>(MaxFrames);
-        for (var i = 0; i < MaxFrames; i++)
+        var chosen = new List<int>(maxFrames);
+        for (var i = 0; i < maxFrames; i++)
         {
-            chosen.Add(candidates[(int)((long)i * candidates.Count / MaxFrames)]);
+            chosen.Add(candidates[(int)((long)i * candidates.Count / maxFrames)]);
         }
 
         return chosen;

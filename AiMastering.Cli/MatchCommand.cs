@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Encoding;
+using AiMastering.Engine.Matching;
+
+namespace AiMastering.Cli;
+
+/// <summary>
+/// `aimaster match IN REF -o OUT [--amount P] [--target-lufs L]`: masters IN toward the sound of REF
+/// (match EQ, width, loudness, true-peak ceiling) with the minimal closed loop, writes a 24-bit WAV at
+/// IN's rate, and prints the decisions.
+/// </summary>
+public static class MatchCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("input") { Description = "The mix to master (WAV, AIFF or FLAC)" };
+        var reference = new Argument<string>("reference") { Description = "The record it should sound like" };
+        var output = new Option<string>("--output", "-o") { Description = "Master WAV to write", Required = true };
+        var amount = new Option<double>("--amount") { Description = "How closely to follow the reference, 0–100 %", DefaultValueFactory = _ => 100 };
+        var target = new Option<double?>("--target-lufs") { Description = "Platform loudness target (wins over the reference's loudness)" };
+        var command = new Command("match", "Master a mix to sound like a reference track")
+        {
+            input,
+            reference,
+            output,
+            amount,
+            target,
+        };
+        command.SetAction(parse => Execute(
+            parse.GetRequiredValue(input),
+            parse.GetRequiredValue(reference),
+            parse.GetRequiredValue(output),
+            parse.GetValue(amount),
+            parse.GetValue(target),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Execute(string input, string reference, string output, double amount, double? targetLufs, TextWriter stdout, TextWriter stderr)
+    {
+        if (amount is < 0 or > 100)
+        {
+            stderr.WriteLine("--amount must be between 0 and 100.");
+            return ExitCodes.UnusableAudio;
+        }
+
+        try
+        {
+            var source = AudioDecoder.Decode(input);
+            var match = ReferenceMatcher.Match(source, reference, new ReferenceMatchSettings(AmountPercent: amount), targetLufs);
+            var result = ReferenceMastering.Master(source, match);
+            WavWriter.Write(output, result.Master);
+            foreach (var rule in match.Rules)
+            {
+                stdout.WriteLine($"{rule.Name}: {rule.Reason}");
+            }
+
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"master: {output} ({result.IntegratedLufs:0.0} LUFS, {result.TruePeakDbtp:0.0} dBTP, {source.SampleRate} Hz, {source.ChannelCount} ch)"));
+            return ExitCodes.Ok;
+        }
+        catch (AudioDecodeException e)
+        {
+            stderr.WriteLine($"{input}: {e.Message} [{e.Problem}]");
+            return ExitCodes.UnusableAudio;
+        }
+        catch (ReferenceTrackException e)
+        {
+            stderr.WriteLine($"{reference}: {e.Message} [{e.Problem}]");
+            return ExitCodes.UnusableAudio;
+        }
+    }
+}

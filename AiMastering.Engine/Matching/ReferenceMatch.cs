@@ -1,0 +1,102 @@
+using AiMastering.Engine.Mastering;
+using AiMastering.Engine.Processing;
+
+namespace AiMastering.Engine.Matching;
+
+/// <summary>
+/// The result of matching a source to a reference: the curves, the loudness and true-peak targets, the
+/// rules that explain them (decision.json), the spectra for report.json, and the processor to put at the
+/// start of the mastering chain (<see cref="CreateProcessors"/>). Dynamics, limiter and the closed loop
+/// stay with the mastering engine, which takes <see cref="TargetLufs"/> and <see cref="CeilingDbtp"/>.
+/// </summary>
+public sealed class ReferenceMatch
+{
+    internal ReferenceMatch(
+        ReferenceMatchSettings settings,
+        ReferenceProfile source,
+        ReferenceProfile reference,
+        IReadOnlyList<SpectrumPoint> eqCurve,
+        IReadOnlyList<SpectrumPoint>? widthCurve,
+        double targetLufs,
+        LoudnessTargetSource targetSource,
+        double ceilingDbtp,
+        IReadOnlyList<MatchRule> rules)
+    {
+        Settings = settings;
+        Source = source;
+        Reference = reference;
+        EqCurveDb = eqCurve;
+        WidthCurveDb = widthCurve;
+        TargetLufs = targetLufs;
+        TargetSource = targetSource;
+        CeilingDbtp = ceilingDbtp;
+        Rules = rules;
+    }
+
+    public ReferenceMatchSettings Settings { get; }
+
+    /// <summary>Measurements of the source (before mastering).</summary>
+    public ReferenceProfile Source { get; }
+
+    /// <summary>Measurements of the reference.</summary>
+    public ReferenceProfile Reference { get; }
+
+    /// <summary>Match EQ applied to the mid (and to every channel of a non-stereo source), dB by frequency, amount applied.</summary>
+    public IReadOnlyList<SpectrumPoint> EqCurveDb { get; }
+
+    /// <summary>Side level change relative to the mid per frequency (dB, amount applied); null when width is not matched.</summary>
+    public IReadOnlyList<SpectrumPoint>? WidthCurveDb { get; }
+
+    /// <summary>Integrated loudness target of the master (LUFS).</summary>
+    public double TargetLufs { get; }
+
+    public LoudnessTargetSource TargetSource { get; }
+
+    /// <summary>True-peak ceiling of the master (dBTP), never above −0.3.</summary>
+    public double CeilingDbtp { get; }
+
+    /// <summary>The match's decisions in numbers and words, for decision.json.</summary>
+    public IReadOnlyList<MatchRule> Rules { get; }
+
+    /// <summary>Gain curve of the side signal: EQ plus width.</summary>
+    public IReadOnlyList<SpectrumPoint>? SideCurveDb => WidthCurveDb is null
+        ? null
+        : [.. EqCurveDb.Select((p, i) => new SpectrumPoint(p.Hz, p.Db + WidthCurveDb[i].Db))];
+
+    /// <summary>The match equalizer for the source's format (a pass-through at amount 0 %).</summary>
+    public MatchEqualizer CreateEqualizer(int sampleRate, int channelCount) =>
+        new(sampleRate, channelCount, new MatchEqualizerSettings(EqCurveDb, channelCount == 2 ? SideCurveDb : null, Settings.Taps));
+
+    /// <summary>The processors to put first in the mastering chain.</summary>
+    public IReadOnlyList<IAudioProcessor> CreateProcessors(int sampleRate, int channelCount) => [CreateEqualizer(sampleRate, channelCount)];
+
+    /// <summary>Source, reference and master tonal balance for report.json.</summary>
+    public MatchSpectra Spectra(AudioBuffer master)
+    {
+        var measured = ReferenceProfile.MeasureTrack(master);
+        return new MatchSpectra(TonalBalance.ForReport(Source.Mid), TonalBalance.ForReport(Reference.Mid), TonalBalance.ForReport(measured.Mid));
+    }
+
+    /// <summary>
+    /// The match as the mastering engine's chain prelude: the match equalizer first, the rules in decision.json
+    /// (all attributed to the "referenceMatch" processor), the reference's loudness (or the platform target)
+    /// and the reference-derived ceiling as overrides.
+    /// </summary>
+    public ChainPrelude ToPrelude(int sampleRate, int channelCount) => new(
+        CreateProcessors(sampleRate, channelCount),
+        [.. Rules.Select(r => new DecisionRule(r.Name, PreludeProcessorName, r.Inputs, r.Reason))],
+        TargetLufs,
+        CeilingDbtp,
+        [PreludeProcessorName],
+        [new Dictionary<string, double>
+        {
+            ["amountPercent"] = Settings.AmountPercent,
+            ["taps"] = Settings.Taps,
+            ["maxBoostDb"] = Settings.MaxBoostDb,
+            ["maxCutDb"] = Settings.MaxCutDb,
+            ["maxWidthChangeDb"] = Settings.MaxWidthChangeDb,
+        }]);
+
+    /// <summary>Name of the match equalizer in decision.json.</summary>
+    public const string PreludeProcessorName = "referenceMatch";
+}
