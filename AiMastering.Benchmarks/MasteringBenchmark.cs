@@ -93,15 +93,17 @@ public static class MasteringBenchmark
     private static (MasteringResult Result, double WavWrittenSeconds, double Mp3Seconds) MasterAndEncodeTimed(string file, string work, Stopwatch clock)
     {
         double wavAt = 0;
+        var encodeClock = new Stopwatch();
         var master = Path.Combine(work, "master.wav");
         Process? mp3 = null;
         var result = MasteringEngine.MasterFile(file, master, MasteringSettings.Default, jsonDirectory: work, onMasterWritten: path =>
         {
             wavAt = clock.Elapsed.TotalSeconds;
+            encodeClock.Start();
             mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", Path.Combine(work, "preview.mp3"));
         });
         mp3!.WaitForExit();
-        var mp3Seconds = (mp3.ExitTime - mp3.StartTime).TotalSeconds;
+        var mp3Seconds = encodeClock.Elapsed.TotalSeconds;
         mp3.Dispose();
         return (result, wavAt, mp3Seconds);
     }
