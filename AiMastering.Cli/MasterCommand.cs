@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using AiMastering.Engine;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Mastering;
+using AiMastering.Engine.Matching;
 
 namespace AiMastering.Cli;
 
 /// <summary>
 /// `aimaster master IN -o OUT [--target T] [--lufs L --true-peak P] [--style S] [--intensity I] [--bit-depth 24|16]
-/// [--width] [--json-dir DIR]`: writes the master and prints the before/after figures; analysis.json, decision.json
+/// [--width] [--reference REF [--amount P]] [--json-dir DIR]`: writes the master and prints the before/after figures; analysis.json, decision.json
 /// and report.json go to --json-dir (default: the folder of OUT).
 /// </summary>
 public static class MasterCommand
@@ -23,10 +25,12 @@ public static class MasterCommand
         var intensity = new Option<MasteringIntensity>("--intensity") { Description = "low | medium | high", DefaultValueFactory = _ => MasteringIntensity.Medium };
         var bitDepth = new Option<int>("--bit-depth") { Description = "24 or 16 (TPDF-dithered)", DefaultValueFactory = _ => 24 };
         var width = new Option<bool>("--width") { Description = "Allow a gentle side lift when the mix is narrow" };
+        var reference = new Option<string?>("--reference") { Description = "Reference track to match (tonal balance, width, loudness)" };
+        var amount = new Option<double>("--amount") { Description = "How far to match the reference, 0–100 %", DefaultValueFactory = _ => 100 };
         var jsonDir = new Option<string?>("--json-dir") { Description = "Folder for analysis.json, decision.json, report.json (default: next to OUT)" };
         var command = new Command("master", "Master a mix: loudness target, true-peak ceiling, tone and dynamics, every move explained")
         {
-            input, output, target, lufs, truePeak, style, intensity, bitDepth, width, jsonDir,
+            input, output, target, lufs, truePeak, style, intensity, bitDepth, width, reference, amount, jsonDir,
         };
         command.SetAction(parse =>
         {
@@ -52,21 +56,31 @@ public static class MasterCommand
             }
 
             var outPath = parse.GetRequiredValue(output);
-            return Execute(parse.GetRequiredValue(input), outPath, settings, parse.GetValue(jsonDir) ?? Path.GetDirectoryName(Path.GetFullPath(outPath))!, o, e);
+            var referencePath = parse.GetValue(reference);
+            var platformLufs = parse.GetValue(lufs) is not null || parse.GetValue(target) is not null ? settings.Target.Lufs : (double?)null;
+            Func<AudioBuffer, ChainPrelude?>? preludeFor = referencePath is null
+                ? null
+                : mix => ReferenceMatcher.Match(mix, referencePath, new ReferenceMatchSettings(AmountPercent: parse.GetValue(amount)), platformLufs).ToPrelude(mix.SampleRate, mix.ChannelCount);
+            return Execute(parse.GetRequiredValue(input), outPath, settings, parse.GetValue(jsonDir) ?? Path.GetDirectoryName(Path.GetFullPath(outPath))!, o, e, preludeFor);
         });
         return command;
     }
 
-    public static int Execute(string input, string output, MasteringSettings settings, string jsonDirectory, TextWriter stdout, TextWriter stderr)
+    public static int Execute(string input, string output, MasteringSettings settings, string jsonDirectory, TextWriter stdout, TextWriter stderr, Func<AudioBuffer, ChainPrelude?>? preludeFor = null)
     {
         MasteringResult result;
         try
         {
-            result = MasteringEngine.MasterFile(input, output, settings, jsonDirectory);
+            result = MasteringEngine.MasterFile(input, output, settings, jsonDirectory, preludeFor: preludeFor);
         }
         catch (AudioDecodeException e)
         {
             stderr.WriteLine($"{input}: {e.Message} [{e.Problem}]");
+            return ExitCodes.UnusableAudio;
+        }
+        catch (ReferenceTrackException e)
+        {
+            stderr.WriteLine($"reference: {e.Message}");
             return ExitCodes.UnusableAudio;
         }
 

@@ -14,13 +14,15 @@ namespace AiMastering.Engine.Mastering;
 /// <param name="CeilingDbtp">Overrides the true-peak ceiling.</param>
 /// <param name="Names">Optional names of <paramref name="Processors"/> for decision.json.</param>
 /// <param name="Settings">Optional settings of each processor for decision.json (any JSON-friendly numbers).</param>
+/// <param name="ReferenceSpectrum">Optional long-term spectrum of the reference for report.json's chart.</param>
 public sealed record ChainPrelude(
     IReadOnlyList<IAudioProcessor> Processors,
     IReadOnlyList<DecisionRule> Rules,
     double? TargetLufs = null,
     double? CeilingDbtp = null,
     IReadOnlyList<string>? Names = null,
-    IReadOnlyList<IReadOnlyDictionary<string, double>>? Settings = null)
+    IReadOnlyList<IReadOnlyDictionary<string, double>>? Settings = null,
+    IReadOnlyList<SpectrumPoint>? ReferenceSpectrum = null)
 {
     /// <summary>The names of <see cref="Processors"/> as they appear in decision.json.</summary>
     public IReadOnlyList<string> ProcessorNames()

@@ -26,7 +26,8 @@ public static class MasteringEngine
     /// The decoded buffer is reused for processing, so this needs less memory than <see cref="Master"/>.
     /// The WAV is written as soon as the master is rendered, before the master's own analysis, and
     /// <paramref name="onMasterWritten"/> is called with its path then (e.g. to start the MP3 preview encode in
-    /// parallel with the verification analysis).
+    /// parallel with the verification analysis). <paramref name="preludeFor"/> builds the prelude from the decoded mix
+    /// (e.g. <c>mix =&gt; ReferenceMatcher.Match(mix, referencePath).ToPrelude(mix.SampleRate, mix.ChannelCount)</c>).
     /// </summary>
     public static MasteringResult MasterFile(
         string input,
@@ -36,11 +37,13 @@ public static class MasteringEngine
         ChainPrelude? prelude = null,
         IProgress<string>? progress = null,
         Action<string>? onMasterWritten = null,
+        Func<AudioBuffer, ChainPrelude?>? preludeFor = null,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         progress?.Report("decoding");
         var mix = Decoding.AudioDecoder.Decode(input);
+        prelude ??= preludeFor?.Invoke(mix);
         var result = MasteringPipeline.Run(mix, settings.Validated(), prelude, reuseInput: true, progress, ct, master =>
         {
             progress?.Report("writing");

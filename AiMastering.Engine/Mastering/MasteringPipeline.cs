@@ -51,7 +51,8 @@ internal static class MasteringPipeline
 
         progress?.Report("deciding");
         var context = new RuleContext(ruleAnalysis, settings);
-        var outcomes = RuleSet.PreLimiter.SelectMany(r => r.Evaluate(context)).ToList();
+        var ruleSet = preludeSteps.Count > 0 ? RuleSet.AfterReferenceMatch : RuleSet.PreLimiter;
+        var outcomes = ruleSet.SelectMany(r => r.Evaluate(context)).ToList();
         var steps = outcomes.Where(o => o.Step is not null).Select(o => o.Step!).OrderBy(s => s.Order).ToList();
 
         progress?.Report("rendering");
@@ -118,7 +119,7 @@ internal static class MasteringPipeline
             loop.Iterations,
             ExplanationWriter.Write(decision, afterFigures),
             warnings,
-            new ReportSpectra(Spectrum(before), prelude is null ? null : Spectrum(ruleAnalysis), Spectrum(after)));
+            new ReportSpectra(Spectrum(before), prelude?.ReferenceSpectrum, Spectrum(after)));
         return new MasteringResult(output, before, after, decision, report, settings.BitDepth);
     }
 

@@ -111,7 +111,7 @@ internal sealed class LookaheadGainStage
         peak.Clear();
         for (var c = 0; c < channelCount; c++)
         {
-            detector.Accumulate(c, block[c], peak);
+            detector.Accumulate(c, block[c], peak, ceiling);
         }
 
         var gain = gains.AsSpan(0, n);

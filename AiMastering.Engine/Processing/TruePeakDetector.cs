@@ -12,6 +12,7 @@ namespace AiMastering.Engine.Processing;
 internal sealed class TruePeakDetector
 {
     internal const int TapsPerPhase = 48;
+    private const int GateFrames = 128;
     private const double KaiserBeta = 8.0;
 
     private readonly float[][] phases;   // [phase 1..F-1][tap]
@@ -28,6 +29,7 @@ internal sealed class TruePeakDetector
         buffer = new float[TapsPerPhase - 1 + maxFrames];
         accumulator = new float[maxFrames];
         MaxFrames = maxFrames;
+        GainBound = phases.Max(p => p.Sum(Math.Abs));
     }
 
     /// <summary>Oversampling factor (points per input sample).</summary>
@@ -44,6 +46,55 @@ internal sealed class TruePeakDetector
         {
             Array.Clear(h);
         }
+    }
+
+    /// <summary>
+    /// Largest sum of |taps| over the phases: no interpolated value can exceed max|x| over its taps times this
+    /// (triangle inequality), which lets the thresholded Accumulate skip the interpolation exactly where it cannot matter.
+    /// </summary>
+    public float GainBound { get; }
+
+    /// <summary>
+    /// Raises <paramref name="peak"/> to the |true peak| of each frame of <paramref name="input"/> wherever that may exceed
+    /// <paramref name="threshold"/>; where the bound <see cref="GainBound"/>·max|x| proves every interpolated value is at
+    /// or under the threshold, only the sample values are used (the caller only distinguishes peaks above the threshold).
+    /// </summary>
+    public void Accumulate(int channel, ReadOnlySpan<float> input, Span<float> peak, float threshold)
+    {
+        var n = input.Length;
+        const int hist = TapsPerPhase - 1;
+        var buf = buffer.AsSpan(0, hist + n);
+        history[channel].CopyTo(buf);
+        input.CopyTo(buf[hist..]);
+        var acc = accumulator.AsSpan(0, n);
+        var peaks = peak[..n];
+        TensorPrimitives.Abs(buf.Slice(TapsPerPhase / 2, n), acc);
+        TensorPrimitives.Max(acc, peaks, peaks);
+
+        var gate = threshold / GainBound;
+        for (var start = 0; start < n; start += GateFrames)
+        {
+            var m = Math.Min(GateFrames, n - start);
+            if (Math.Abs(TensorPrimitives.MaxMagnitude(buf.Slice(start, m + hist))) <= gate)
+            {
+                continue;
+            }
+
+            var a = acc.Slice(start, m);
+            foreach (var taps in phases)
+            {
+                TensorPrimitives.Multiply(buf.Slice(start, m), taps[0], a);
+                for (var k = 1; k < TapsPerPhase; k++)
+                {
+                    TensorPrimitives.MultiplyAdd(buf.Slice(start + k, m), taps[k], a, a);
+                }
+
+                TensorPrimitives.Abs(a, a);
+                TensorPrimitives.Max(a, peaks.Slice(start, m), peaks.Slice(start, m));
+            }
+        }
+
+        buf[n..].CopyTo(history[channel]);
     }
 
     /// <summary>Raises <paramref name="peak"/>[m] to the estimate of channel <paramref name="channel"/> for frame m.</summary>

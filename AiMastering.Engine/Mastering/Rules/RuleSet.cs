@@ -13,4 +13,15 @@ internal static class RuleSet
         new CompressionRule(),
         new StereoImageRule(),
     ];
+
+    /// <summary>
+    /// With a reference match in front, the match owns tonal balance and stereo width: the style's tone rules and
+    /// the width rule would pull it back towards a generic target, so only the corrective rules run.
+    /// </summary>
+    public static IReadOnlyList<IMasteringRule> AfterReferenceMatch { get; } =
+    [
+        new SubsonicRule(),
+        new TransientRule(),
+        new CompressionRule(),
+    ];
 }
