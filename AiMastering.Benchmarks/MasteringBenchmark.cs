@@ -100,7 +100,7 @@ public static class MasteringBenchmark
         {
             wavAt = clock.Elapsed.TotalSeconds;
             encodeClock.Start();
-            mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", Path.Combine(work, "preview.mp3"));
+            mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", "-compression_level", "7", Path.Combine(work, "preview.mp3"));
         });
         mp3!.WaitForExit();
         var mp3Seconds = encodeClock.Elapsed.TotalSeconds;
@@ -115,7 +115,7 @@ public static class MasteringBenchmark
         var clock = Stopwatch.StartNew();
         var progress = Environment.GetEnvironmentVariable("AIMASTER_BENCH_STAGES") is null ? null : new Progress(clock);
         var result = MasteringEngine.MasterFile(file, master, MasteringSettings.Default, jsonDirectory: work, progress: progress, onMasterWritten: path =>
-            mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", Path.Combine(work, "preview.mp3")));
+            mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", "-compression_level", "7", Path.Combine(work, "preview.mp3")));
         mp3!.WaitForExit();
         if (mp3.ExitCode != 0)
         {

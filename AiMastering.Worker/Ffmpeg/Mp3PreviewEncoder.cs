@@ -42,7 +42,9 @@ public sealed class Mp3PreviewEncoder(FfmpegRunner ffmpeg, IOptions<WorkerOption
             args.AddRange(["-af", string.Create(CultureInfo.InvariantCulture, $"volume={gainDb:0.###}dB")]);
         }
 
-        args.AddRange(["-c:a", "libmp3lame", "-b:a", "320k", "-write_xing", "1", mp3Path]);
+        // LAME algorithm quality 7 ("fast"): at 320 kbps CBR the preview is transparent enough to judge
+        // the master, and it encodes ~1.5× faster than the default, which dominates a job's time.
+        args.AddRange(["-c:a", "libmp3lame", "-b:a", "320k", "-compression_level", "7", "-write_xing", "1", mp3Path]);
         return ffmpeg.RunAsync(args, cancellationToken);
     }
 

@@ -36,7 +36,7 @@ public sealed class MasteringJobProcessor(
         }
 
         await progress.ReportStageAsync("checking the audio", cancellationToken);
-        var mix = await Task.Run(() => Decode(sourcePath), cancellationToken);
+        await Task.Run(() => Probe(sourcePath), cancellationToken);
         var settings = SettingsMapping.ToSettings(job.Options);
         var artifacts = new JobArtifacts
         {
@@ -48,21 +48,31 @@ public sealed class MasteringJobProcessor(
             Report = BlobKeys.Artifact(job.Id, "report.json"),
         };
 
-        ReferenceMatch? match = null;
+        AudioBuffer? referenceAudio = null;
+        Task<AudioAnalysis>? referenceAnalysis = null;
         if (referencePath is not null)
         {
             await progress.ReportStageAsync("measuring the reference", cancellationToken);
-            var referenceAudio = await Task.Run(() => DecodeReference(referencePath), cancellationToken);
-            var referenceAnalysis = Task.Run(() => Analyzer.Analyze(referenceAudio), cancellationToken);
-            match = await Task.Run(() => MatchReference(mix, referenceAudio, job.Options), cancellationToken);
+            referenceAudio = await Task.Run(() => DecodeReference(referencePath), cancellationToken);
+            referenceAnalysis = Task.Run(() => Analyzer.Analyze(referenceAudio), cancellationToken);
             artifacts = artifacts with { ReferenceAnalysis = BlobKeys.Artifact(job.Id, "reference-analysis.json") };
-            await UploadJsonAsync(artifacts.ReferenceAnalysis, await referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
         }
 
         await progress.ReportStageAsync("mastering", cancellationToken);
-        var stages = new Progress<string>(_ => { });
+        var masterPath = workspace.PathOf("master.wav");
+        var previewPath = workspace.PathOf("preview.mp3");
+        ReferenceMatch? match = null;
+        Task<(double TruePeakDbtp, double GainDb)>? preview = null;
         var result = await Task.Run(
-            () => MasteringEngine.Master(mix, settings, match?.ToPrelude(mix.SampleRate, mix.ChannelCount), stages, cancellationToken),
+            () => MasterFile(sourcePath, masterPath, settings,
+                // The MP3 preview is encoded while the engine verifies the master.
+                onMasterWritten: path => preview = previews.EncodeAsync(path, previewPath, match?.CeilingDbtp ?? settings.Target.TruePeakDbtp, cancellationToken),
+                preludeFor: referenceAudio is null ? null : mix =>
+                {
+                    match = MatchReference(mix, referenceAudio, job.Options);
+                    return match.ToPrelude(mix.SampleRate, mix.ChannelCount);
+                },
+                cancellationToken),
             cancellationToken);
         var report = match is null ? result.Report : result.Report with
         {
@@ -70,10 +80,11 @@ public sealed class MasteringJobProcessor(
         };
 
         await progress.ReportStageAsync("encoding", cancellationToken);
-        var masterPath = workspace.PathOf("master.wav");
-        var previewPath = workspace.PathOf("preview.mp3");
-        await Task.Run(() => MasteringArtifacts.WriteMaster(result, masterPath), cancellationToken);
-        await previews.EncodeAsync(masterPath, previewPath, report.Target.TruePeakDbtp, cancellationToken);
+        await (preview ?? throw new InvalidOperationException("The engine did not write the master."));
+        if (referenceAnalysis is not null)
+        {
+            await UploadJsonAsync(artifacts.ReferenceAnalysis, await referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
+        }
 
         await progress.ReportStageAsync("saving", cancellationToken);
         await StorageStep(() => blobs.UploadFileAsync(artifacts.Master, masterPath, "audio/wav", cancellationToken));
@@ -118,11 +129,27 @@ public sealed class MasteringJobProcessor(
         await StorageStep(() => blobs.UploadBytesAsync(key, bytes, "application/json", cancellationToken));
     }
 
-    private static AudioBuffer Decode(string path)
+    private static void Probe(string path)
     {
         try
         {
-            return AudioDecoder.Decode(path);
+            AudioDecoder.Probe(path);
+        }
+        catch (AudioDecodeException e)
+        {
+            throw DecodeErrorMapping.ToJobFailure(e);
+        }
+    }
+
+    /// <summary>Decodes, checks and masters the mix; problems found in its audio become permanent job errors.</summary>
+    private static MasteringResult MasterFile(
+        string sourcePath, string masterPath, MasteringSettings settings, Action<string> onMasterWritten,
+        Func<AudioBuffer, ChainPrelude?>? preludeFor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return MasteringEngine.MasterFile(sourcePath, masterPath, settings,
+                onMasterWritten: onMasterWritten, preludeFor: preludeFor, ct: cancellationToken);
         }
         catch (AudioDecodeException e)
         {
