@@ -39,7 +39,10 @@ e2e: build ## Run the user simulation (scripts/e2e) against a freshly started ap
 	@scripts/run-e2e.sh
 
 bench: ## Benchmarks (speed, memory, ratios to ffmpeg) — long; results go to the README table
-	$(DOTNET) run -c Release --project AiMastering.Benchmarks -- all
+	@scripts/fetch-test-music.sh
+	$(DOTNET) build -c Release AiMastering.Benchmarks
+	for mode in analysis processors master reference; do \
+	  $(DOTNET) run --no-build -c Release --project AiMastering.Benchmarks -- $$mode || exit 1; done
 
 lint: ## Check formatting and analyzers
 	$(DOTNET) format AiMastering.slnx --verify-no-changes
