@@ -2,6 +2,7 @@ using System.Globalization;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Evaluation;
+using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
 using AiMastering.Tests.Analysis;
 
@@ -30,7 +31,8 @@ public sealed class ReferenceMatchMusicTests : IDisposable
             var source = AudioDecoder.Decode(MatchingMusic.Make(dir, pair.SourceSong, pair.SourceFilter, pair.SourceRate));
             var reference = AudioDecoder.Decode(MatchingMusic.Make(dir, pair.ReferenceSong, pair.ReferenceFilter, pair.ReferenceRate));
             var match = ReferenceMatcher.Match(source, reference);
-            var result = ReferenceMastering.Master(source, match);
+            // The product's path: the match as the prelude of the full mastering chain and closed loop.
+            var result = MasteringEngine.Master(source, MasteringSettings.Default, match.ToPrelude(source.SampleRate, source.ChannelCount), ct: TestContext.Current.CancellationToken);
             var master = result.Master;
 
             master.SampleRate.ShouldBe(source.SampleRate);
@@ -46,7 +48,7 @@ public sealed class ReferenceMatchMusicTests : IDisposable
             WavWriter.Write(file, master, WavWriter.FloatBitDepth);
             var ffmpeg = FfmpegLoudness.Measure(file);
             output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{pair}: distance {before:0.00} → {after:0.00} dB ({reduction:0.0} % closer); target {match.TargetLufs:0.0} LUFS, ffmpeg I {ffmpeg.IntegratedLufs:0.0} LUFS, TP {ffmpeg.TruePeakDbtp:0.0} dBTP (ceiling {match.CeilingDbtp:0.0}); passes {result.Passes}"));
+                $"{pair}: distance {before:0.00} → {after:0.00} dB ({reduction:0.0} % closer); target {match.TargetLufs:0.0} LUFS, ffmpeg I {ffmpeg.IntegratedLufs:0.0} LUFS, TP {ffmpeg.TruePeakDbtp:0.0} dBTP (ceiling {match.CeilingDbtp:0.0}); passes {result.Report.Iterations.Count}"));
             foreach (var rule in match.Rules)
             {
                 output?.WriteLine($"  {rule.Name}: {rule.Reason}");
