@@ -46,7 +46,7 @@ dn_ok=$(count "$results/dotnet.log" 'succeeded: *[0-9]+'); dn_fail=$(count "$res
 dn_skip=$(count "$results/dotnet.log" 'skipped: *[0-9]+')
 web_line=$(sed 's/\x1b\[[0-9;]*m//g' "$results/web.log" 2>/dev/null | grep -E '^ *Tests ' | tail -1)
 web_ok=$(grep -Eo '[0-9]+ passed' <<<"$web_line" | grep -Eo '[0-9]+'); web_fail=$(grep -Eo '[0-9]+ failed' <<<"$web_line" | grep -Eo '[0-9]+')
-e2e_ok=$(count "$results/e2e.log" 'e2e: [0-9]+ passed')
+e2e_ok=$(sed -n 's/.*e2e: \([0-9]*\) passed.*/\1/p' "$results/e2e.log" | tail -1)
 e2e_fail=$(sed -n 's/.*e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$results/e2e.log" | tail -1)
 dn_ok=${dn_ok:-0}; dn_fail=${dn_fail:-0}; dn_skip=${dn_skip:-0}; web_ok=${web_ok:-0}; web_fail=${web_fail:-0}
 e2e_ok=${e2e_ok:-0}; e2e_fail=${e2e_fail:-1}
