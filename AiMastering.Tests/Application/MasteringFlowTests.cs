@@ -1,4 +1,5 @@
 using System.Net;
+using AiMastering.Tests.Analysis;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Application;
@@ -37,7 +38,7 @@ public sealed class MasteringFlowTests(AppHostFixture app)
         output.Channels.ShouldBe(input.Channels);
         output.Samples.ShouldBe(input.Samples);
         output.Codec.ShouldBe("pcm_s24le");
-        var loudness = await FfmpegMeter.MeasureAsync(outPath, Ct);
+        var loudness = FfmpegLoudness.Measure(outPath);
         loudness.IntegratedLufs.ShouldBe(-14, 1.0);
         loudness.TruePeakDbtp.ShouldBeLessThanOrEqualTo(-0.9);
 

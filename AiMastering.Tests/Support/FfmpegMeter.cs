@@ -1,24 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace AiMastering.Tests.Support;
 
-/// <summary>FFmpeg's <c>ebur128=peak=true</c> filter: the independent loudness meter of the tests.</summary>
-public static partial class FfmpegMeter
+/// <summary>ffprobe/ffmpeg helpers for the application tests (loudness itself: <see cref="Analysis.FfmpegLoudness"/>).</summary>
+public static class FfmpegMeter
 {
-    public sealed record Reading(double IntegratedLufs, double TruePeakDbtp, double RangeLu);
-
-    public static async Task<Reading> MeasureAsync(string path, CancellationToken cancellationToken)
-    {
-        var stderr = await RunAsync(["-hide_banner", "-nostats", "-i", path, "-af", "ebur128=peak=true", "-f", "null", "-"], cancellationToken);
-        var summary = stderr[stderr.LastIndexOf("Summary:", StringComparison.Ordinal)..];
-        return new Reading(
-            double.Parse(Integrated().Match(summary).Groups[1].Value, CultureInfo.InvariantCulture),
-            double.Parse(Peak().Match(summary).Groups[1].Value, CultureInfo.InvariantCulture),
-            double.Parse(Range().Match(summary).Groups[1].Value, CultureInfo.InvariantCulture));
-    }
-
     /// <summary>Sample rate, channels and length in samples, as ffprobe reads the file.</summary>
     public static async Task<(int SampleRate, int Channels, long Samples, string Codec)> ProbeAsync(string path, CancellationToken cancellationToken)
     {
@@ -55,13 +42,4 @@ public static partial class FfmpegMeter
 
         return text;
     }
-
-    [GeneratedRegex(@"I:\s+(-?[\d.]+) LUFS")]
-    private static partial Regex Integrated();
-
-    [GeneratedRegex(@"Peak:\s+(-?[\d.]+) dBFS")]
-    private static partial Regex Peak();
-
-    [GeneratedRegex(@"LRA:\s+(-?[\d.]+) LU")]
-    private static partial Regex Range();
 }

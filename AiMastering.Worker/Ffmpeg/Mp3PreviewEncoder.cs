@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace AiMastering.Worker.Ffmpeg;
 /// master's; the preview is decoded again and, if its own true peak is over the ceiling, encoded
 /// once more with just enough attenuation.
 /// </summary>
-public sealed class Mp3PreviewEncoder(FfmpegRunner ffmpeg, IOptions<WorkerOptions> options)
+public sealed partial class Mp3PreviewEncoder(FfmpegRunner ffmpeg, IOptions<WorkerOptions> options)
 {
     /// <summary>Returns the preview's true peak and the attenuation applied (dB, ≤ 0).</summary>
     public async Task<(double TruePeakDbtp, double GainDb)> EncodeAsync(string wavPath, string mp3Path, double ceilingDbtp, CancellationToken cancellationToken)
@@ -48,11 +49,9 @@ public sealed class Mp3PreviewEncoder(FfmpegRunner ffmpeg, IOptions<WorkerOption
         return ffmpeg.RunAsync(args, cancellationToken);
     }
 
+    /// <summary>Decodes the MP3 in one ffmpeg run; its rate and channel count are read from ffmpeg's own stream line.</summary>
     private async Task<AudioBuffer> DecodeAsync(string mp3Path, CancellationToken cancellationToken)
     {
-        var probe = await ffmpeg.RunAsync(["-i", mp3Path, "-f", "null", "-"], cancellationToken);
-        var channels = probe.Contains("stereo", StringComparison.Ordinal) ? 2 : 1;
-        var rate = int.Parse(System.Text.RegularExpressions.Regex.Match(probe, @"(\d+) Hz").Groups[1].Value, CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo(options.Value.FfmpegPath)
         {
             RedirectStandardOutput = true,
@@ -69,7 +68,14 @@ public sealed class Mp3PreviewEncoder(FfmpegRunner ffmpeg, IOptions<WorkerOption
         using var bytes = new MemoryStream();
         await process.StandardOutput.BaseStream.CopyToAsync(bytes, cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        await errors;
+        var stream = StreamLine().Match(await errors);
+        if (process.ExitCode != 0 || !stream.Success)
+        {
+            throw new InvalidOperationException($"ffmpeg could not decode the preview {mp3Path}.");
+        }
+
+        var rate = int.Parse(stream.Groups[1].Value, CultureInfo.InvariantCulture);
+        var channels = stream.Groups[2].Value == "mono" ? 1 : 2;
         var interleaved = MemoryMarshal.Cast<byte, float>(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
         var frames = interleaved.Length / channels;
         var planar = new float[channels][];
@@ -84,4 +90,7 @@ public sealed class Mp3PreviewEncoder(FfmpegRunner ffmpeg, IOptions<WorkerOption
 
         return new AudioBuffer(rate, planar);
     }
+
+    [GeneratedRegex(@"Audio: mp3[^,]*, (\d+) Hz, (mono|stereo)")]
+    private static partial Regex StreamLine();
 }
