@@ -46,6 +46,13 @@ public sealed class UrlSigner(byte[] key)
 
         Directory.CreateDirectory(dataFolder);
         var path = Path.Combine(dataFolder, "signing.key");
+        if (File.Exists(path))
+        {
+            return ReadKey(path);
+        }
+
+        // CreateNew is atomic (O_EXCL): exactly one process writes the key. The others wait until the
+        // writer has closed the file (it is locked and may be empty until then) and read it.
         try
         {
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
@@ -55,18 +62,33 @@ public sealed class UrlSigner(byte[] key)
         }
         catch (IOException) when (File.Exists(path))
         {
-            for (var i = 0; i < 50; i++)
+            return ReadKey(path);
+        }
+    }
+
+    private static byte[] ReadKey(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
             {
                 var text = File.ReadAllText(path).Trim();
                 if (text.Length > 0)
                 {
                     return Convert.FromBase64String(text);
                 }
-
-                Thread.Sleep(20); // the other process is still writing it
+            }
+            catch (IOException) when (attempt < 100)
+            {
+                // Still locked by the process writing it.
             }
 
-            throw;
+            if (attempt >= 100)
+            {
+                throw new IOException($"{path} stayed empty; delete it and start again.");
+            }
+
+            Thread.Sleep(20);
         }
     }
 }
