@@ -9,6 +9,7 @@ return args switch
     ["analysis-stages", var file] => AnalysisStages.Run(file),
     ["master", .. var rest] => MasteringBenchmark.Run([.. rest]),
     ["master-memory", var file] => MasteringBenchmark.MeasureMemory(file),
+    ["master-stages", var file] => MasteringStages.Run(file),
     ["reference"] => ReferenceBenchmark.Run([]),
     ["reference-pair", var source, var reference] => ReferenceBenchmark.RunPair(source, reference),
     _ => Usage(),
