@@ -40,4 +40,10 @@ internal sealed class LinkwitzRileySplit
     /// <summary>High band only (input may alias output).</summary>
     public void High(int channel, ReadOnlySpan<float> input, Span<float> high) =>
         BiquadState.ProcessCascade(highPass, ref states[(channel * 4) + 2], highPass, ref states[(channel * 4) + 3], input, high);
+    /// <summary>
+    /// <see cref="High"/> of <paramref name="high"/> in place, and <paramref name="other"/> through <paramref name="section"/>
+    /// (state <paramref name="otherState"/>) in the same loop.
+    /// </summary>
+    public void HighWith(int channel, Span<float> high, in BiquadCoefficients section, ref BiquadState otherState, Span<float> other) =>
+        BiquadState.ProcessCascadeAndSingle(highPass, ref states[(channel * 4) + 2], highPass, ref states[(channel * 4) + 3], high, section, ref otherState, other);
 }
