@@ -147,4 +147,86 @@ internal struct BiquadState
         s3.Z1 = w1;
         s3.Z2 = w2;
     }
+    /// <summary>Two signals (e.g. left and right) through the same two-section cascade in one interleaved loop; same arithmetic as <see cref="ProcessCascade"/>.</summary>
+    public static void ProcessCascadePair(
+        in BiquadCoefficients c1, in BiquadCoefficients c2, ref BiquadState a1State, ref BiquadState a2State, ref BiquadState b1State, ref BiquadState b2State,
+        ReadOnlySpan<float> inputA, Span<float> outputA, ReadOnlySpan<float> inputB, Span<float> outputB)
+    {
+        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = c1.A1, pa2 = c1.A2;
+        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = c2.A1, qa2 = c2.A2;
+        double au1 = a1State.Z1, au2 = a1State.Z2, av1 = a2State.Z1, av2 = a2State.Z2;
+        double bu1 = b1State.Z1, bu2 = b1State.Z2, bv1 = b2State.Z1, bv2 = b2State.Z2;
+        var n = inputA.Length;
+        if (inputB.Length != n || outputA.Length < n || outputB.Length < n)
+        {
+            throw new ArgumentException("Both signals need the same length.", nameof(inputB));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            double xa = inputA[i];
+            double xb = inputB[i];
+            var ya = (p0 * xa) + au1;
+            var yb = (p0 * xb) + bu1;
+            au1 = (p1 * xa) - (pa1 * ya) + au2;
+            bu1 = (p1 * xb) - (pa1 * yb) + bu2;
+            au2 = (p2 * xa) - (pa2 * ya);
+            bu2 = (p2 * xb) - (pa2 * yb);
+            var wa = (q0 * ya) + av1;
+            var wb = (q0 * yb) + bv1;
+            av1 = (q1 * ya) - (qa1 * wa) + av2;
+            bv1 = (q1 * yb) - (qa1 * wb) + bv2;
+            av2 = (q2 * ya) - (qa2 * wa);
+            bv2 = (q2 * yb) - (qa2 * wb);
+            outputA[i] = (float)wa;
+            outputB[i] = (float)wb;
+        }
+
+        a1State.Z1 = au1;
+        a1State.Z2 = au2;
+        a2State.Z1 = av1;
+        a2State.Z2 = av2;
+        b1State.Z1 = bu1;
+        b1State.Z2 = bu2;
+        b2State.Z1 = bv1;
+        b2State.Z2 = bv2;
+    }
+    /// <summary>
+    /// Every channel through the same sections in order (cascade), channels paired so two recursions interleave:
+    /// <paramref name="states"/> holds channel c's state for section s at c·sections.Length + s.
+    /// </summary>
+    public static void ProcessChannels(ReadOnlySpan<BiquadCoefficients> sections, Span<BiquadState> states, in AudioBlock block)
+    {
+        var n = sections.Length;
+        var c = 0;
+        for (; c + 1 < block.ChannelCount; c += 2)
+        {
+            Span<float> a = block[c], b = block[c + 1];
+            var s = 0;
+            for (; s + 1 < n; s += 2)
+            {
+                ProcessCascadePair(sections[s], sections[s + 1], ref states[(c * n) + s], ref states[(c * n) + s + 1], ref states[((c + 1) * n) + s], ref states[((c + 1) * n) + s + 1], a, a, b, b);
+            }
+
+            if (s < n)
+            {
+                ProcessPair(sections[s], ref states[(c * n) + s], ref states[((c + 1) * n) + s], a, a, b, b);
+            }
+        }
+
+        for (; c < block.ChannelCount; c++)
+        {
+            Span<float> x = block[c];
+            var s = 0;
+            for (; s + 1 < n; s += 2)
+            {
+                ProcessCascade(sections[s], ref states[(c * n) + s], sections[s + 1], ref states[(c * n) + s + 1], x, x);
+            }
+
+            if (s < n)
+            {
+                states[(c * n) + s].Process(sections[s], x);
+            }
+        }
+    }
 }
