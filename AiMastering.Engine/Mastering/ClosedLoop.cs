@@ -3,7 +3,7 @@ using AiMastering.Engine.Analysis;
 namespace AiMastering.Engine.Mastering;
 
 /// <summary>
-/// Render → measure (the analysis engine's BS.1770 loudness and 4× true peak) → correct the gain into the
+/// Render → measure (the analysis engine's full analysis: BS.1770 loudness and 4× true peak, kept as the master's) → correct the gain into the
 /// limiter → render again, until integrated loudness is within <see cref="ToleranceLu"/> of the target and the
 /// true peak is at or under the ceiling. Gain steps use the measured loudness-per-dB slope (secant), because
 /// limiting makes the master rise by less than the gain. When the limiter would eat more loudness than the
@@ -33,6 +33,7 @@ internal static class ClosedLoop
         {
             ct.ThrowIfCancellationRequested();
             var (maxGr, avgGr) = render(gain, limiterCeiling);
+            progress?.Report($"verifying render {i}");
             var reading = measure();
             log.Add(new LoopIteration(i, Math.Round(gain, 3), Math.Round(limiterCeiling, 3), Math.Round(reading.IntegratedLufs, 3), Math.Round(reading.TruePeakDbtp, 3), Math.Round(maxGr, 2)));
             progress?.Report($"render {i}: gain {gain:+0.00;-0.00} dB → {reading.IntegratedLufs:0.00} LUFS, {reading.TruePeakDbtp:0.00} dBTP");

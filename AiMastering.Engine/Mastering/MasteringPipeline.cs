@@ -64,9 +64,12 @@ internal static class MasteringPipeline
         }
 
         ct.ThrowIfCancellationRequested();
+        progress?.Report("measuring the chain's output");
         var preReading = LoudnessMeter.Measure(pre);
         var plan = LoudnessPlanner.Plan(before, preReading, target, settings.Intensity);
         var output = AudioBuffer.Silent(mix.SampleRate, mix.ChannelCount, mix.Length);
+        progress?.Report("limiting");
+        AudioAnalysis? after = null;
         var loop = ClosedLoop.Run(
             plan,
             (gain, ceiling) =>
@@ -77,7 +80,14 @@ internal static class MasteringPipeline
                 var limiters = instances.Select(i => (TruePeakLimiter)i[1]).ToList();
                 return (limiters.Max(l => l.MaxGainReductionDb), limiters.Average(l => l.AverageGainReductionDb));
             },
-            () => LoudnessMeter.Measure(output),
+            () =>
+            {
+                // The full analysis doubles as the loop's meter: the last render's analysis is the master's.
+                after = Analyzer.Analyze(output);
+                return new LoudnessMeter.Reading(
+                    after.Loudness.IntegratedLufs ?? double.NegativeInfinity,
+                    after.Loudness.TruePeakDbtp ?? double.NegativeInfinity);
+            },
             progress,
             ct);
 
@@ -89,11 +99,12 @@ internal static class MasteringPipeline
             var dither = Steps.Dither(new TpdfDitherSettings(16));
             ChainRenderer.Render([dither.Create], output, output);
             steps.Add(dither);
+            progress?.Report("verifying the dithered master");
+            after = Analyzer.Analyze(output);
         }
 
+        var verified = after ?? throw new InvalidOperationException("The closed loop never measured the master.");
         onMasterRendered?.Invoke(output);
-        progress?.Report("verifying");
-        var after = Analyzer.Analyze(output);
         var warnings = outcomes.Concat(loudnessOutcomes).Select(o => o.Warning).OfType<string>().ToList();
         if (!loop.Converged)
         {
@@ -110,7 +121,7 @@ internal static class MasteringPipeline
             chain,
             warnings);
         var beforeFigures = LoudnessFigures.From(before);
-        var afterFigures = LoudnessFigures.From(after);
+        var afterFigures = LoudnessFigures.From(verified);
         var report = new MasteringReport(
             MasteringReport.CurrentSchemaVersion,
             beforeFigures,
@@ -119,8 +130,8 @@ internal static class MasteringPipeline
             loop.Iterations,
             ExplanationWriter.Write(decision, afterFigures),
             warnings,
-            new ReportSpectra(Spectrum(before), prelude?.ReferenceSpectrum, Spectrum(after)));
-        return new MasteringResult(output, before, after, decision, report, settings.BitDepth);
+            new ReportSpectra(Spectrum(before), prelude?.ReferenceSpectrum, Spectrum(verified)));
+        return new MasteringResult(output, before, verified, decision, report, settings.BitDepth);
     }
 
     private static TruePeakLimiterSettings LimiterSettings(double ceilingDbtp) => new(CeilingDbtp: Math.Round(ceilingDbtp, 3));

@@ -70,4 +70,163 @@ internal struct BiquadState
         s2.Z1 = v1;
         s2.Z2 = v2;
     }
+    /// <summary>
+    /// Two independent signals through the same filter in one loop (e.g. left and right): the two recursions
+    /// interleave, so the processor overlaps their latency. Same arithmetic as <see cref="Process(in BiquadCoefficients, ReadOnlySpan{float}, Span{float})"/>.
+    /// </summary>
+    public static void ProcessPair(
+        in BiquadCoefficients c, ref BiquadState sa, ref BiquadState sb,
+        ReadOnlySpan<float> inputA, Span<float> outputA, ReadOnlySpan<float> inputB, Span<float> outputB)
+    {
+        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
+        double u1 = sa.Z1, u2 = sa.Z2, v1 = sb.Z1, v2 = sb.Z2;
+        var n = inputA.Length;
+        if (inputB.Length != n || outputA.Length < n || outputB.Length < n)
+        {
+            throw new ArgumentException("Both signals need the same length.", nameof(inputB));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            double x = inputA[i];
+            double w = inputB[i];
+            var y = (b0 * x) + u1;
+            var z = (b0 * w) + v1;
+            u1 = (b1 * x) - (a1 * y) + u2;
+            v1 = (b1 * w) - (a1 * z) + v2;
+            u2 = (b2 * x) - (a2 * y);
+            v2 = (b2 * w) - (a2 * z);
+            outputA[i] = (float)y;
+            outputB[i] = (float)z;
+        }
+
+        sa.Z1 = u1;
+        sa.Z2 = u2;
+        sb.Z1 = v1;
+        sb.Z2 = v2;
+    }
+    /// <summary>
+    /// One signal through a two-section cascade and another through a single section, in one loop (the three
+    /// recursions overlap); same arithmetic as <see cref="ProcessCascade"/> and <see cref="Process(in BiquadCoefficients, Span{float})"/>.
+    /// </summary>
+    public static void ProcessCascadeAndSingle(
+        in BiquadCoefficients c1, ref BiquadState s1, in BiquadCoefficients c2, ref BiquadState s2, Span<float> cascaded,
+        in BiquadCoefficients c3, ref BiquadState s3, Span<float> single)
+    {
+        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = c1.A1, pa2 = c1.A2;
+        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = c2.A1, qa2 = c2.A2;
+        double r0 = c3.B0, r1 = c3.B1, r2 = c3.B2, ra1 = c3.A1, ra2 = c3.A2;
+        double u1 = s1.Z1, u2 = s1.Z2, v1 = s2.Z1, v2 = s2.Z2, w1 = s3.Z1, w2 = s3.Z2;
+        var n = cascaded.Length;
+        if (single.Length != n)
+        {
+            throw new ArgumentException("Both signals need the same length.", nameof(single));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            double x = cascaded[i];
+            double m = single[i];
+            var y = (p0 * x) + u1;
+            var o = (r0 * m) + w1;
+            u1 = (p1 * x) - (pa1 * y) + u2;
+            w1 = (r1 * m) - (ra1 * o) + w2;
+            u2 = (p2 * x) - (pa2 * y);
+            w2 = (r2 * m) - (ra2 * o);
+            var z = (q0 * y) + v1;
+            v1 = (q1 * y) - (qa1 * z) + v2;
+            v2 = (q2 * y) - (qa2 * z);
+            cascaded[i] = (float)z;
+            single[i] = (float)o;
+        }
+
+        s1.Z1 = u1;
+        s1.Z2 = u2;
+        s2.Z1 = v1;
+        s2.Z2 = v2;
+        s3.Z1 = w1;
+        s3.Z2 = w2;
+    }
+    /// <summary>Two signals (e.g. left and right) through the same two-section cascade in one interleaved loop; same arithmetic as <see cref="ProcessCascade"/>.</summary>
+    public static void ProcessCascadePair(
+        in BiquadCoefficients c1, in BiquadCoefficients c2, ref BiquadState a1State, ref BiquadState a2State, ref BiquadState b1State, ref BiquadState b2State,
+        ReadOnlySpan<float> inputA, Span<float> outputA, ReadOnlySpan<float> inputB, Span<float> outputB)
+    {
+        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = c1.A1, pa2 = c1.A2;
+        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = c2.A1, qa2 = c2.A2;
+        double au1 = a1State.Z1, au2 = a1State.Z2, av1 = a2State.Z1, av2 = a2State.Z2;
+        double bu1 = b1State.Z1, bu2 = b1State.Z2, bv1 = b2State.Z1, bv2 = b2State.Z2;
+        var n = inputA.Length;
+        if (inputB.Length != n || outputA.Length < n || outputB.Length < n)
+        {
+            throw new ArgumentException("Both signals need the same length.", nameof(inputB));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            double xa = inputA[i];
+            double xb = inputB[i];
+            var ya = (p0 * xa) + au1;
+            var yb = (p0 * xb) + bu1;
+            au1 = (p1 * xa) - (pa1 * ya) + au2;
+            bu1 = (p1 * xb) - (pa1 * yb) + bu2;
+            au2 = (p2 * xa) - (pa2 * ya);
+            bu2 = (p2 * xb) - (pa2 * yb);
+            var wa = (q0 * ya) + av1;
+            var wb = (q0 * yb) + bv1;
+            av1 = (q1 * ya) - (qa1 * wa) + av2;
+            bv1 = (q1 * yb) - (qa1 * wb) + bv2;
+            av2 = (q2 * ya) - (qa2 * wa);
+            bv2 = (q2 * yb) - (qa2 * wb);
+            outputA[i] = (float)wa;
+            outputB[i] = (float)wb;
+        }
+
+        a1State.Z1 = au1;
+        a1State.Z2 = au2;
+        a2State.Z1 = av1;
+        a2State.Z2 = av2;
+        b1State.Z1 = bu1;
+        b1State.Z2 = bu2;
+        b2State.Z1 = bv1;
+        b2State.Z2 = bv2;
+    }
+    /// <summary>
+    /// Every channel through the same sections in order (cascade), channels paired so two recursions interleave:
+    /// <paramref name="states"/> holds channel c's state for section s at c·sections.Length + s.
+    /// </summary>
+    public static void ProcessChannels(ReadOnlySpan<BiquadCoefficients> sections, Span<BiquadState> states, in AudioBlock block)
+    {
+        var n = sections.Length;
+        var c = 0;
+        for (; c + 1 < block.ChannelCount; c += 2)
+        {
+            Span<float> a = block[c], b = block[c + 1];
+            var s = 0;
+            for (; s + 1 < n; s += 2)
+            {
+                ProcessCascadePair(sections[s], sections[s + 1], ref states[(c * n) + s], ref states[(c * n) + s + 1], ref states[((c + 1) * n) + s], ref states[((c + 1) * n) + s + 1], a, a, b, b);
+            }
+
+            if (s < n)
+            {
+                ProcessPair(sections[s], ref states[(c * n) + s], ref states[((c + 1) * n) + s], a, a, b, b);
+            }
+        }
+
+        for (; c < block.ChannelCount; c++)
+        {
+            Span<float> x = block[c];
+            var s = 0;
+            for (; s + 1 < n; s += 2)
+            {
+                ProcessCascade(sections[s], ref states[(c * n) + s], sections[s + 1], ref states[(c * n) + s + 1], x, x);
+            }
+
+            if (s < n)
+            {
+                states[(c * n) + s].Process(sections[s], x);
+            }
+        }
+    }
 }

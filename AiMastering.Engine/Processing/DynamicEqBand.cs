@@ -63,7 +63,13 @@ public sealed class DynamicEqBand : IAudioProcessor
         {
             var chunk = block.Slice(start, Math.Min(ChunkFrames, block.Length - start));
             var n = chunk.Length;
-            for (var c = 0; c < ChannelCount; c++)
+            var c = 0;
+            for (; c + 1 < ChannelCount; c += 2)
+            {
+                BiquadState.ProcessPair(filter, ref states[c], ref states[c + 1], chunk[c], band[c].AsSpan(0, n), chunk[c + 1], band[c + 1].AsSpan(0, n));
+            }
+
+            if (c < ChannelCount)
             {
                 states[c].Process(filter, chunk[c], band[c].AsSpan(0, n));
             }
@@ -73,7 +79,7 @@ public sealed class DynamicEqBand : IAudioProcessor
             core.Detect(new AudioBlock(band, 0, n), l);
             core.ComputeGain(l, g);
             TensorPrimitives.Subtract(g, 1f, g);
-            for (var c = 0; c < ChannelCount; c++)
+            for (c = 0; c < ChannelCount; c++)
             {
                 TensorPrimitives.MultiplyAdd(band[c].AsSpan(0, n), g, chunk[c], chunk[c]);
             }

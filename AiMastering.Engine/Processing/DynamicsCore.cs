@@ -60,10 +60,11 @@ internal sealed class DynamicsCore
         if (rms)
         {
             var a = rmsCoefficient;
+            var b = 1 - a;
             var m = meanSquare;
             for (var i = 0; i < n; i++)
             {
-                m = (a * m) + ((1 - a) * level[i]);
+                m = (a * m) + (b * level[i]);
                 level[i] = (float)m + 1e-20f;
             }
 
@@ -80,6 +81,8 @@ internal sealed class DynamicsCore
 
         // Static curve → gain change (dB, ≤ 0 for compression, ≥ 0 upward), then smoothing.
         double t = threshold, s = slope, w = knee, att = attack, rel = release, limit = maxChangeDb;
+        var kneeScale = w > 0 ? s / (2 * w) : 0; // the soft knee's parabola, without a division per sample
+        var halfKnee = w / 2;
         var y = smoothed;
         var up = upward;
         double maxDb = 0, sumDb = 0;
@@ -94,8 +97,8 @@ internal sealed class DynamicsCore
             }
             else if (2 * Math.Abs(over) < w)
             {
-                var k = over + (w / 2);
-                target = s * k * k / (2 * w);
+                var k = over + halfKnee;
+                target = kneeScale * k * k;
             }
             else
             {

@@ -39,18 +39,6 @@ public sealed class HighPassFilter : IAudioProcessor
     public void Process(AudioBlock block)
     {
         ProcessorGuard.Block(block, ChannelCount);
-        var n = sections.Length;
-        for (var c = 0; c < ChannelCount; c++)
-        {
-            var x = block[c];
-            if (n == 2)
-            {
-                BiquadState.ProcessCascade(sections[0], ref states[c * 2], sections[1], ref states[(c * 2) + 1], x, x);
-            }
-            else
-            {
-                states[c].Process(sections[0], x);
-            }
-        }
+        BiquadState.ProcessChannels(sections, states, block);
     }
 }

@@ -115,7 +115,15 @@ internal sealed class LookaheadGainStage
         }
 
         var gain = gains.AsSpan(0, n);
-        ComputeGain(peak, gain);
+        var idle = TensorPrimitives.Max(peak) <= ceiling && IsReleased();
+        if (idle)
+        {
+            SkipIdle(gain);
+        }
+        else
+        {
+            ComputeGain(peak, gain);
+        }
 
         var latency = LatencySamples;
         for (var c = 0; c < channelCount; c++)
@@ -127,12 +135,43 @@ internal sealed class LookaheadGainStage
             line.AsSpan(n, latency).CopyTo(line);
         }
 
+        if (idle && gain[0] == 1f)
+        {
+            return; // nothing limited: 0 dB of gain reduction
+        }
+
         // Metering: the gain that was applied, in dB.
         var db = gainDb.AsSpan(0, n);
         TensorPrimitives.Log10(gain, db);
         var minDb = 20.0 * TensorPrimitives.Min(db);
         MaxGainReductionDb = Math.Max(MaxGainReductionDb, -minDb);
         GainReductionDbSum -= 20.0 * TensorPrimitives.Sum(db);
+    }
+
+    // Fully released: no held gain below 1 in the window, envelope at exactly 1 and every attack-average entry 1.
+    private bool IsReleased() =>
+        envelope == 1.0 && averageSum == window && (minCount == 0 || (minCount == 1 && minValues[minHead] == 1f));
+
+    // What ComputeGain does, operation for operation, for a chunk without peaks over the ceiling while released:
+    // the gain stays at 1, only the slow depth estimate decays (same arithmetic, so the result is bit-identical).
+    private void SkipIdle(Span<float> gain)
+    {
+        var n = gain.Length;
+        var dep = depth;
+        var depthCoef = depthSmoothing;
+        for (var i = 0; i < n; i++)
+        {
+            dep = (depthCoef * dep) + ((1 - depthCoef) * 0.0);
+        }
+
+        depth = dep;
+        gain.Fill((float)(averageSum * (1.0 / window)));
+        var last = frame + n - 1;
+        minCount = 1;
+        minValues[minHead] = 1f;
+        minFrames[minHead] = last;
+        averagePosition = (int)((averagePosition + (long)n) % window);
+        frame = last + 1;
     }
 
     private void ComputeGain(ReadOnlySpan<float> peak, Span<float> gain)

@@ -88,7 +88,24 @@ public sealed class MultibandCompressor : IAudioProcessor
         var bandCount = cores.Length;
 
         // Split: band i = LR4 low-pass of what is above split i−1; the rest minus band i goes on; top band = the rest.
-        for (var c = 0; c < ChannelCount; c++)
+        var c = 0;
+        for (; c + 1 < ChannelCount; c += 2)
+        {
+            var restA = bands[bandCount - 1][c].AsSpan(0, n);
+            var restB = bands[bandCount - 1][c + 1].AsSpan(0, n);
+            chunk[c].CopyTo(restA);
+            chunk[c + 1].CopyTo(restB);
+            for (var i = 0; i < splitCount; i++)
+            {
+                var lowA = bands[i][c].AsSpan(0, n);
+                var lowB = bands[i][c + 1].AsSpan(0, n);
+                splits[i].LowPair(c, restA, lowA, restB, lowB);
+                TensorPrimitives.Subtract(restA, lowA, restA);
+                TensorPrimitives.Subtract(restB, lowB, restB);
+            }
+        }
+
+        for (; c < ChannelCount; c++)
         {
             var rest = bands[bandCount - 1][c].AsSpan(0, n);
             chunk[c].CopyTo(rest);
@@ -108,7 +125,7 @@ public sealed class MultibandCompressor : IAudioProcessor
             var band = new AudioBlock(bands[b], 0, n);
             cores[b].Detect(band, l);
             cores[b].ComputeGain(l, g);
-            for (var c = 0; c < ChannelCount; c++)
+            for (c = 0; c < ChannelCount; c++)
             {
                 var output = chunk[c];
                 if (b == 0)

@@ -33,20 +33,6 @@ public sealed class StaticEqualizer : IAudioProcessor
     public void Process(AudioBlock block)
     {
         ProcessorGuard.Block(block, ChannelCount);
-        var n = sections.Length;
-        for (var c = 0; c < ChannelCount; c++)
-        {
-            var x = block[c];
-            var s = 0;
-            for (; s + 1 < n; s += 2)
-            {
-                BiquadState.ProcessCascade(sections[s], ref states[(c * n) + s], sections[s + 1], ref states[(c * n) + s + 1], x, x);
-            }
-
-            if (s < n)
-            {
-                states[(c * n) + s].Process(sections[s], x);
-            }
-        }
+        BiquadState.ProcessChannels(sections, states, block);
     }
 }

@@ -63,8 +63,7 @@ public sealed class StereoWidth : IAudioProcessor
             System.Numerics.Tensors.TensorPrimitives.Subtract(left, right, s);
             if (mono is not null)
             {
-                midAllPass.Process(mono.AllPass, m);
-                mono.High(0, s, s);
+                mono.HighWith(0, s, mono.AllPass, ref midAllPass, m);
             }
 
             if (hasShelf)
