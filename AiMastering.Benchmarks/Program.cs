@@ -10,6 +10,7 @@ return args switch
     ["master", .. var rest] => MasteringBenchmark.Run([.. rest]),
     ["master-memory", var file] => MasteringBenchmark.MeasureMemory(file),
     ["master-stages", var file] => MasteringStages.Run(file),
+    ["preview", .. var rest] => PreviewBenchmark.Run([.. rest]),
     ["reference"] => ReferenceBenchmark.Run([]),
     ["reference-pair", var source, var reference] => ReferenceBenchmark.RunPair(source, reference),
     _ => Usage(),
@@ -17,6 +18,6 @@ return args switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] | reference");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] | preview [MASTER.wav] [--repeat N] | reference");
     return 2;
 }

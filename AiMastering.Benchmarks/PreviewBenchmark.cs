@@ -1,0 +1,42 @@
+using System.Globalization;
+using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Encoding;
+
+namespace AiMastering.Benchmarks;
+
+/// <summary>
+/// `preview [MASTER.wav] [--repeat N]`: the MP3 preview alone (encode, join, decode, true-peak check) from a master
+/// in memory, as one segment and as the parallel segments the product uses, on an otherwise idle process.
+/// Default file: the master the `master` benchmark wrote last.
+/// </summary>
+public static class PreviewBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var file = args.FirstOrDefault(a => a.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
+            ?? Path.Combine(Path.GetTempPath(), "aimaster-master-bench", "master.wav");
+        var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+        var master = AudioDecoder.Decode(file);
+        var output = Path.Combine(Path.GetTempPath(), "aimaster-preview-bench.mp3");
+        var encoder = new Mp3PreviewEncoder();
+        var parallel = Mp3SegmentPlanCount(master);
+        Console.WriteLine(Invariant($"File: {file} ({master.DurationSeconds:0.0} s, {master.SampleRate} Hz, {master.ChannelCount} ch); {Environment.ProcessorCount} cores"));
+        Console.WriteLine("| segments | median s | runs (s) | true peak (dBTP) | gain (dB) | encodes |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---:|");
+        foreach (var segments in new[] { 1, parallel }.Distinct())
+        {
+            encoder.EncodeAsync(master, output, -1.0, segments, CancellationToken.None).GetAwaiter().GetResult(); // warm-up
+            var runs = Enumerable.Range(0, repeat).Select(_ => encoder.EncodeAsync(master, output, -1.0, segments, CancellationToken.None).GetAwaiter().GetResult()).ToList();
+            var seconds = runs.Select(r => r.Seconds).Order().ToList();
+            var last = runs[^1];
+            Console.WriteLine(Invariant($"| {last.Segments} | {seconds[seconds.Count / 2]:0.00} | {string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} | {last.TruePeakDbtp:0.00} | {last.GainDb:0.00} | {last.Encodes} |"));
+        }
+
+        return 0;
+    }
+
+    private static int Mp3SegmentPlanCount(Engine.AudioBuffer master) =>
+        Mp3SegmentPlan.DefaultSegmentCount(master.DurationSeconds, Environment.ProcessorCount);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using AiMastering.Engine.Analysis;
+
+namespace AiMastering.Engine.Encoding;
+
+/// <summary>
+/// preview.mp3 from the rendered master in memory: 320 kbps CBR LAME (ffmpeg's libmp3lame, quality 7), encoded in
+/// parallel segments joined seamlessly (see <see cref="Mp3SegmentPlan"/>), with an Info/LAME tag that makes gapless
+/// decoders return exactly the master's samples, aligned. MP3 encoding can push peaks above the master's, so the
+/// preview is decoded (in parallel too) and, if its own true peak is over the ceiling, encoded again with just
+/// enough attenuation.
+/// <para>
+/// MP3 (MPEG-1 Layer III) carries 32, 44.1 and 48 kHz. Other masters are previewed at 44.1 kHz when their rate is
+/// a multiple of 11025 Hz (88.2, 176.4, 22.05 kHz) and at 48 kHz otherwise (96, 192 kHz…), resampled by ffmpeg;
+/// the preview then has the master's duration at that rate.
+/// </para>
+/// </summary>
+/// <param name="ffmpegPath">The ffmpeg executable (needs libmp3lame).</param>
+public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
+{
+    /// <summary>Encodes tried at most: the first, then with attenuation if the preview is over the ceiling.</summary>
+    public const int MaxEncodes = 3;
+
+    /// <summary>Margin below the ceiling aimed at when the preview has to be attenuated, in dB.</summary>
+    public const double AttenuationMarginDb = 0.05;
+
+    /// <summary>The preview's sample rate for a master at <paramref name="masterRate"/> Hz.</summary>
+    public static int PreviewSampleRate(int masterRate) => masterRate switch
+    {
+        32_000 or 44_100 or 48_000 => masterRate,
+        _ when masterRate % 11_025 == 0 => 44_100,
+        _ => 48_000,
+    };
+
+    /// <summary>
+    /// Writes <paramref name="mp3Path"/> from <paramref name="master"/> (read only; it must not change until the
+    /// task completes) and returns the preview's true peak and the attenuation it needed.
+    /// </summary>
+    public Task<Mp3PreviewResult> EncodeAsync(AudioBuffer master, string mp3Path, double ceilingDbtp, CancellationToken ct = default) =>
+        EncodeAsync(master, mp3Path, ceilingDbtp, segments: null, ct);
+
+    /// <param name="segments">Parts to encode in parallel; null = one per core, each at least 20 s of audio.</param>
+    internal async Task<Mp3PreviewResult> EncodeAsync(AudioBuffer master, string mp3Path, double ceilingDbtp, int? segments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(master);
+        ArgumentException.ThrowIfNullOrEmpty(mp3Path);
+        if (master.ChannelCount > 2)
+        {
+            throw new ArgumentException("An MP3 preview is mono or stereo.", nameof(master));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var count = segments ?? Mp3SegmentPlan.DefaultSegmentCount(master.DurationSeconds, Environment.ProcessorCount);
+        var plan = Mp3SegmentPlan.Create(master.SampleRate, master.Length, PreviewSampleRate(master.SampleRate), count);
+        var gainDb = 0.0;
+        var truePeak = double.NaN;
+        var encodes = 0;
+        while (true)
+        {
+            encodes++;
+            var joined = await EncodeOnceAsync(master, plan, mp3Path, gainDb, ct).ConfigureAwait(false);
+            var decoded = await Mp3PreviewDecoder.DecodeAsync(ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
+            truePeak = TruePeak.OfBufferDbtp(decoded);
+            if (truePeak <= ceilingDbtp || encodes == MaxEncodes)
+            {
+                break;
+            }
+
+            gainDb -= truePeak - ceilingDbtp + AttenuationMarginDb;
+        }
+
+        return new Mp3PreviewResult(truePeak, gainDb, clock.Elapsed.TotalSeconds, plan.PreviewRate, plan.Segments.Count, encodes);
+    }
+
+    private async Task<JoinedMp3> EncodeOnceAsync(AudioBuffer master, Mp3SegmentPlan plan, string mp3Path, double gainDb, CancellationToken ct)
+    {
+        var gain = (float)Math.Pow(10, gainDb / 20);
+        var firstSegmentPath = mp3Path + ".part1.mp3";
+        try
+        {
+            var encoded = await FailFast.WhenAllAsync(
+                plan.Segments.Select(s => (Func<CancellationToken, Task<ReadOnlyMemory<byte>>>)(token =>
+                    Mp3SegmentEncoder.EncodeAsync(ffmpegPath, master, plan, s, gain, firstSegmentPath, token))),
+                ct).ConfigureAwait(false);
+            return Mp3SegmentJoiner.Join(plan, encoded, mp3Path);
+        }
+        finally
+        {
+            File.Delete(firstSegmentPath);
+        }
+    }
+}
