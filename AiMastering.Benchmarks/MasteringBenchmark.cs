@@ -2,19 +2,23 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Benchmarks;
 
 /// <summary>
 /// `master [FILE] [--repeat N] [--minutes M]`: full mastering (decode, analysis, decision, render, closed-loop
-/// verification, WAV writing, MP3 encoding with ffmpeg libmp3lame 320k overlapped with the final analysis) side
-/// by side with FFmpeg loudnorm two-pass (pass 1 measures, pass 2 applies the measured values with linear=true)
+/// verification, WAV writing, and the product's MP3 preview — <see cref="Mp3PreviewEncoder"/>: parallel libmp3lame
+/// 320k segments started from the rendered master, joined, decoded and checked for true peak — overlapped with the
+/// WAV write and the final analysis) side by side with FFmpeg loudnorm two-pass (pass 1 measures, pass 2 applies the measured values with linear=true)
 /// on the same file. Peak memory is measured in a fresh child process (`master-memory FILE`).
 /// Default file: a real-music mix (fretsonfire-songs-muldjord stems, looped) of M minutes (5), 48 kHz stereo 24-bit.
 /// </summary>
 public static class MasteringBenchmark
 {
+    private static readonly Mp3PreviewEncoder Previews = new();
+
     public static int Run(string[] args)
     {
         var repeat = Option(args, "--repeat", 3);
@@ -30,16 +34,18 @@ public static class MasteringBenchmark
         var toWav = new List<double>();
         var encode = new List<double>();
         MasteringResult? result = null;
+        Mp3PreviewResult? preview = null;
         for (var i = 0; i < repeat + 1; i++)
         {
             var sw = Stopwatch.StartNew();
-            var (r, wavAt, mp3Seconds) = MasterAndEncodeTimed(file, work, sw);
+            var (r, wavAt, mp3) = MasterAndEncodeTimed(file, work, sw);
             result = r;
+            preview = mp3;
             if (i > 0)
             {
                 ours.Add(sw.Elapsed.TotalSeconds); // first run is the JIT warm-up
                 toWav.Add(wavAt);
-                encode.Add(mp3Seconds);
+                encode.Add(mp3.Seconds);
             }
         }
 
@@ -62,7 +68,8 @@ public static class MasteringBenchmark
             Invariant($"| ours: full mastering + MP3 (median of {ours.Count}) | {oursMedian:0.00} s |"),
             Invariant($"| ours: × realtime | {seconds / oursMedian:0}× |"),
             Invariant($"| ours: decode → master.wav written (before verification and MP3) | {Median(toWav):0.00} s ({seconds / Median(toWav):0}×) |"),
-            Invariant($"| MP3 encode alone (ffmpeg libmp3lame 320k, overlapped with verification) | {Median(encode):0.00} s |"),
+            Invariant($"| MP3 preview: {preview!.Segments} parallel libmp3lame 320k parts + decode + true-peak check (from the rendered master, overlapped with WAV write and verification) | {Median(encode):0.00} s |"),
+            Invariant($"| preview true peak / attenuation / encodes | {preview.TruePeakDbtp:0.00} dBTP / {preview.GainDb:0.00} dB / {preview.Encodes} |"),
             Invariant($"| ffmpeg loudnorm two-pass (median of {loudnorm.Count}) | {theirs:0.00} s |"),
             Invariant($"| **speed ratio loudnorm / ours** | **{theirs / oursMedian:0.0}×** |"),
             Invariant($"| renders in the closed loop | {result!.Report.Iterations.Count} |"),
@@ -90,41 +97,30 @@ public static class MasteringBenchmark
         return 0;
     }
 
-    private static (MasteringResult Result, double WavWrittenSeconds, double Mp3Seconds) MasterAndEncodeTimed(string file, string work, Stopwatch clock)
+    private static (MasteringResult Result, double WavWrittenSeconds, Mp3PreviewResult Preview) MasterAndEncodeTimed(string file, string work, Stopwatch clock)
     {
         double wavAt = 0;
-        var encodeClock = new Stopwatch();
-        var master = Path.Combine(work, "master.wav");
-        Process? mp3 = null;
-        var result = MasteringEngine.MasterFile(file, master, MasteringSettings.Default, jsonDirectory: work, onMasterWritten: path =>
-        {
-            wavAt = clock.Elapsed.TotalSeconds;
-            encodeClock.Start();
-            mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", "-compression_level", "7", Path.Combine(work, "preview.mp3"));
-        });
-        mp3!.WaitForExit();
-        var mp3Seconds = encodeClock.Elapsed.TotalSeconds;
-        mp3.Dispose();
-        return (result, wavAt, mp3Seconds);
+        Task<Mp3PreviewResult>? preview = null;
+        var result = MasteringEngine.MasterFile(file, Path.Combine(work, "master.wav"), MasteringSettings.Default, jsonDirectory: work,
+            onMasterWritten: _ => wavAt = clock.Elapsed.TotalSeconds,
+            onMasterRendered: master => preview = StartPreview(master, work));
+        return (result, wavAt, preview!.GetAwaiter().GetResult());
     }
 
     private static MasteringResult MasterAndEncode(string file, string work)
     {
-        var master = Path.Combine(work, "master.wav");
-        Process? mp3 = null;
         var clock = Stopwatch.StartNew();
         var progress = Environment.GetEnvironmentVariable("AIMASTER_BENCH_STAGES") is null ? null : new Progress(clock);
-        var result = MasteringEngine.MasterFile(file, master, MasteringSettings.Default, jsonDirectory: work, progress: progress, onMasterWritten: path =>
-            mp3 = Start("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", path, "-c:a", "libmp3lame", "-b:a", "320k", "-compression_level", "7", Path.Combine(work, "preview.mp3")));
-        mp3!.WaitForExit();
-        if (mp3.ExitCode != 0)
-        {
-            throw new InvalidOperationException("MP3 encode failed: " + mp3.StandardError.ReadToEnd());
-        }
-
-        mp3.Dispose();
+        Task<Mp3PreviewResult>? preview = null;
+        var result = MasteringEngine.MasterFile(file, Path.Combine(work, "master.wav"), MasteringSettings.Default, jsonDirectory: work, progress: progress,
+            onMasterRendered: master => preview = StartPreview(master, work));
+        preview!.GetAwaiter().GetResult();
         return result;
     }
+
+    /// <summary>As the worker does: the preview starts from the rendered master while the engine writes and verifies it.</summary>
+    private static Task<Mp3PreviewResult> StartPreview(Engine.AudioBuffer master, string work) =>
+        Task.Run(() => Previews.EncodeAsync(master, Path.Combine(work, "preview.mp3"), MasteringSettings.Default.Target.TruePeakDbtp));
 
     private static void LoudnormTwoPass(string file, string output)
     {

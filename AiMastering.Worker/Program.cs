@@ -1,15 +1,15 @@
+using AiMastering.Engine.Encoding;
 using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Processing;
 using AiMastering.Worker;
-using AiMastering.Worker.Ffmpeg;
 using AiMastering.Worker.Pipeline;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddJobBackends();
 builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddSingleton<FfmpegRunner>();
-builder.Services.AddSingleton<Mp3PreviewEncoder>();
+builder.Services.AddSingleton(services => new Mp3PreviewEncoder(services.GetRequiredService<IOptions<WorkerOptions>>().Value.FfmpegPath));
 builder.Services.AddSingleton<IJobProcessor, MasteringJobProcessor>();
 builder.Services.AddSingleton<JobRunner>();
 builder.Services.AddHostedService<WorkerService>();

@@ -25,8 +25,10 @@ public static class MasteringEngine
     /// and, when <paramref name="jsonDirectory"/> is given, analysis.json, decision.json and report.json there.
     /// The decoded buffer is reused for processing, so this needs less memory than <see cref="Master"/>.
     /// The WAV is written as soon as the master is rendered, before the master's own analysis, and
-    /// <paramref name="onMasterWritten"/> is called with its path then (e.g. to start the MP3 preview encode in
-    /// parallel with the verification analysis). <paramref name="preludeFor"/> builds the prelude from the decoded mix
+    /// <paramref name="onMasterWritten"/> is called with its path then. <paramref name="onMasterRendered"/> is called
+    /// just before the WAV is written with the rendered (and, for 16-bit, dithered) master, which nothing changes
+    /// afterwards — e.g. to start the MP3 preview in parallel with the WAV write and the verification analysis.
+    /// <paramref name="preludeFor"/> builds the prelude from the decoded mix
     /// (e.g. <c>mix =&gt; ReferenceMatcher.Match(mix, referencePath).ToPrelude(mix.SampleRate, mix.ChannelCount)</c>).
     /// </summary>
     public static MasteringResult MasterFile(
@@ -38,6 +40,7 @@ public static class MasteringEngine
         IProgress<string>? progress = null,
         Action<string>? onMasterWritten = null,
         Func<AudioBuffer, ChainPrelude?>? preludeFor = null,
+        Action<AudioBuffer>? onMasterRendered = null,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -46,6 +49,7 @@ public static class MasteringEngine
         prelude ??= preludeFor?.Invoke(mix);
         var result = MasteringPipeline.Run(mix, settings.Validated(), prelude, reuseInput: true, progress, ct, master =>
         {
+            onMasterRendered?.Invoke(master);
             progress?.Report("writing");
             Encoding.WavWriter.Write(outputWav, master, settings.BitDepth, dither: false);
             onMasterWritten?.Invoke(outputWav);

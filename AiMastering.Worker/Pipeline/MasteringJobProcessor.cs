@@ -2,12 +2,12 @@ using System.Text.Json;
 using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Processing;
-using AiMastering.Worker.Ffmpeg;
 using Microsoft.Extensions.Options;
 
 namespace AiMastering.Worker.Pipeline;
@@ -62,25 +62,40 @@ public sealed class MasteringJobProcessor(
         var masterPath = workspace.PathOf("master.wav");
         var previewPath = workspace.PathOf("preview.mp3");
         ReferenceMatch? match = null;
-        Task<(double TruePeakDbtp, double GainDb)>? preview = null;
-        var result = await Task.Run(
-            () => MasterFile(sourcePath, masterPath, settings,
-                // The MP3 preview is encoded while the engine verifies the master.
-                onMasterWritten: path => preview = previews.EncodeAsync(path, previewPath, match?.CeilingDbtp ?? settings.Target.TruePeakDbtp, cancellationToken),
-                preludeFor: referenceAudio is null ? null : mix =>
-                {
-                    match = MatchReference(mix, referenceAudio, job.Options);
-                    return match.ToPrelude(mix.SampleRate, mix.ChannelCount);
-                },
-                cancellationToken),
-            cancellationToken);
+        Task<Mp3PreviewResult>? preview = null;
+        using var previewStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        MasteringResult result;
+        try
+        {
+            result = await Task.Run(
+                () => MasterFile(sourcePath, masterPath, settings,
+                    // The MP3 preview starts from the rendered master in memory, while master.wav is written and verified.
+                    onMasterRendered: master => preview = Task.Run(
+                        () => previews.EncodeAsync(master, previewPath, match?.CeilingDbtp ?? settings.Target.TruePeakDbtp, previewStop.Token),
+                        previewStop.Token),
+                    preludeFor: referenceAudio is null ? null : mix =>
+                    {
+                        match = MatchReference(mix, referenceAudio, job.Options);
+                        return match.ToPrelude(mix.SampleRate, mix.ChannelCount);
+                    },
+                    cancellationToken),
+                cancellationToken);
+        }
+        catch
+        {
+            // No ffmpeg may outlive the job in a workspace that is about to be deleted.
+            await previewStop.CancelAsync();
+            await WaitQuietlyAsync(preview);
+            throw;
+        }
+
         var report = match is null ? result.Report : result.Report with
         {
             Spectra = ToReportSpectra(match.Spectra(result.Master)),
         };
 
         await progress.ReportStageAsync("encoding", cancellationToken);
-        await (preview ?? throw new InvalidOperationException("The engine did not write the master."));
+        await (preview ?? throw new InvalidOperationException("The engine did not render the master."));
         if (referenceAnalysis is not null)
         {
             await UploadJsonAsync(artifacts.ReferenceAnalysis, await referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
@@ -141,15 +156,27 @@ public sealed class MasteringJobProcessor(
         }
     }
 
+    private static async Task WaitQuietlyAsync(Task? task)
+    {
+        try
+        {
+            await (task ?? Task.CompletedTask);
+        }
+        catch (Exception e) when (e is OperationCanceledException or FfmpegException or IOException or InvalidDataException)
+        {
+            // Stopped because the job failed; that failure is the one reported.
+        }
+    }
+
     /// <summary>Decodes, checks and masters the mix; problems found in its audio become permanent job errors.</summary>
     private static MasteringResult MasterFile(
-        string sourcePath, string masterPath, MasteringSettings settings, Action<string> onMasterWritten,
+        string sourcePath, string masterPath, MasteringSettings settings, Action<AudioBuffer> onMasterRendered,
         Func<AudioBuffer, ChainPrelude?>? preludeFor, CancellationToken cancellationToken)
     {
         try
         {
             return MasteringEngine.MasterFile(sourcePath, masterPath, settings,
-                onMasterWritten: onMasterWritten, preludeFor: preludeFor, ct: cancellationToken);
+                preludeFor: preludeFor, onMasterRendered: onMasterRendered, ct: cancellationToken);
         }
         catch (AudioDecodeException e)
         {
