@@ -1,4 +1,3 @@
-using System.Text;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Application;
@@ -58,7 +57,7 @@ public sealed class BadInputTests(AppHostFixture app)
             case "truncated":
                 return TestWav.Riff(rate, 2, 16, rate * 4 * 10, new byte[rate * 4]);
             case "text":
-                return Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("These are the lyrics, not the song. ", 500)));
+                return System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("These are the lyrics, not the song. ", 500)));
             case "mp3-as-wav":
                 var folder = Directory.CreateTempSubdirectory("aim-mp3").FullName;
                 var wav = Path.Combine(folder, "a.wav");

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace AiMastering.Tests.Support;
 
@@ -33,10 +32,10 @@ public static class TestWav
     {
         using var ms = new MemoryStream();
         using var w = new BinaryWriter(ms);
-        w.Write(Encoding.ASCII.GetBytes("RIFF"));
+        w.Write("RIFF"u8);
         w.Write((uint)Math.Min(uint.MaxValue, 36L + declaredDataBytes));
-        w.Write(Encoding.ASCII.GetBytes("WAVE"));
-        w.Write(Encoding.ASCII.GetBytes("fmt "));
+        w.Write("WAVE"u8);
+        w.Write("fmt "u8);
         w.Write(16);
         w.Write((short)1);
         w.Write(channels);
@@ -44,7 +43,7 @@ public static class TestWav
         w.Write(sampleRate * channels * bits / 8);
         w.Write((short)(channels * bits / 8));
         w.Write(bits);
-        w.Write(Encoding.ASCII.GetBytes("data"));
+        w.Write("data"u8);
         w.Write(declaredDataBytes);
         w.Write(data);
         w.Flush();
