@@ -45,6 +45,10 @@ public sealed class MasteringFlowTests(AppHostFixture app)
         var (preview, previewName) = await client.DownloadAsync(artifacts["preview"]!.GetValue<string>(), Ct);
         previewName.ShouldBe("My Song-master-preview.mp3");
         preview.Length.ShouldBeGreaterThan(100_000);
+        var previewPath = Path.Combine(folder, "preview.mp3");
+        await File.WriteAllBytesAsync(previewPath, preview, Ct);
+        (await Encoding.PlayerDecode.WarningsAsync(previewPath, Ct)).ShouldBeEmpty();
+        (await Encoding.PlayerDecode.DecodeAsync(previewPath, Ct)).Length.ShouldBe((int)input.Samples, "the preview plays for exactly the master's length");
     }
 
     [Fact]
