@@ -65,6 +65,7 @@ public sealed class MasteringJobProcessor(
         Task<Mp3PreviewResult>? preview = null;
         using var previewStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         MasteringResult result;
+        MasteringReport report;
         try
         {
             result = await Task.Run(
@@ -80,6 +81,13 @@ public sealed class MasteringJobProcessor(
                     },
                     cancellationToken),
                 cancellationToken);
+            report = match is null ? result.Report : result.Report with
+            {
+                Spectra = ToReportSpectra(match.Spectra(result.Master)),
+            };
+
+            await progress.ReportStageAsync("encoding", cancellationToken);
+            await (preview ?? throw new InvalidOperationException("The engine did not render the master."));
         }
         catch
         {
@@ -89,13 +97,6 @@ public sealed class MasteringJobProcessor(
             throw;
         }
 
-        var report = match is null ? result.Report : result.Report with
-        {
-            Spectra = ToReportSpectra(match.Spectra(result.Master)),
-        };
-
-        await progress.ReportStageAsync("encoding", cancellationToken);
-        await (preview ?? throw new InvalidOperationException("The engine did not render the master."));
         if (referenceAnalysis is not null)
         {
             await UploadJsonAsync(artifacts.ReferenceAnalysis, await referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
