@@ -7,6 +7,7 @@ namespace AiMastering.Benchmarks;
 /// <summary>
 /// `preview [MASTER.wav] [--repeat N]`: the MP3 preview alone (encode, join, decode, true-peak check) from a master
 /// in memory, as one segment and as the parallel segments the product uses, on an otherwise idle process.
+/// CPU time (this process + its finished ffmpeg children, Linux /proc) shows the work apart from the machine's load.
 /// Default file: the master the `master` benchmark wrote last.
 /// </summary>
 public static class PreviewBenchmark
@@ -21,18 +22,28 @@ public static class PreviewBenchmark
         var encoder = new Mp3PreviewEncoder();
         var parallel = Mp3SegmentPlanCount(master);
         Console.WriteLine(Invariant($"File: {file} ({master.DurationSeconds:0.0} s, {master.SampleRate} Hz, {master.ChannelCount} ch); {Environment.ProcessorCount} cores"));
-        Console.WriteLine("| segments | median s | runs (s) | true peak (dBTP) | gain (dB) | encodes |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|");
+        Console.WriteLine("| segments | median s | runs (s) | CPU s per run | true peak (dBTP) | gain (dB) | encodes |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
         foreach (var segments in new[] { 1, parallel }.Distinct())
         {
             encoder.EncodeAsync(master, output, -1.0, segments, CancellationToken.None).GetAwaiter().GetResult(); // warm-up
+            var cpu0 = CpuSeconds();
             var runs = Enumerable.Range(0, repeat).Select(_ => encoder.EncodeAsync(master, output, -1.0, segments, CancellationToken.None).GetAwaiter().GetResult()).ToList();
+            var cpu = (CpuSeconds() - cpu0) / repeat;
             var seconds = runs.Select(r => r.Seconds).Order().ToList();
             var last = runs[^1];
-            Console.WriteLine(Invariant($"| {last.Segments} | {seconds[seconds.Count / 2]:0.00} | {string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} | {last.TruePeakDbtp:0.00} | {last.GainDb:0.00} | {last.Encodes} |"));
+            Console.WriteLine(Invariant($"| {last.Segments} | {seconds[seconds.Count / 2]:0.00} | {string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} | {cpu:0.00} | {last.TruePeakDbtp:0.00} | {last.GainDb:0.00} | {last.Encodes} |"));
         }
 
         return 0;
+    }
+
+    /// <summary>utime + stime + cutime + cstime of this process from /proc/self/stat (clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static int Mp3SegmentPlanCount(Engine.AudioBuffer master) =>
