@@ -11,7 +11,7 @@ namespace AiMastering.Benchmarks;
 /// `master [FILE] [--repeat N] [--minutes M]`: full mastering (decode, analysis, decision, render, closed-loop
 /// verification, WAV writing, and the product's MP3 preview — <see cref="Mp3PreviewEncoder"/>: parallel libmp3lame
 /// 320k segments started from the rendered master, joined, decoded and checked for true peak — overlapped with the
-/// WAV write and the final analysis) side by side with FFmpeg loudnorm two-pass (pass 1 measures, pass 2 applies the measured values with linear=true)
+/// WAV write) side by side with FFmpeg loudnorm two-pass (pass 1 measures, pass 2 applies the measured values with linear=true)
 /// on the same file. Peak memory is measured in a fresh child process (`master-memory FILE`).
 /// Default file: a real-music mix (fretsonfire-songs-muldjord stems, looped) of M minutes (5), 48 kHz stereo 24-bit.
 /// </summary>
@@ -68,7 +68,7 @@ public static class MasteringBenchmark
             Invariant($"| ours: full mastering + MP3 (median of {ours.Count}) | {oursMedian:0.00} s |"),
             Invariant($"| ours: × realtime | {seconds / oursMedian:0}× |"),
             Invariant($"| ours: decode → master.wav written (before verification and MP3) | {Median(toWav):0.00} s ({seconds / Median(toWav):0}×) |"),
-            Invariant($"| MP3 preview: {preview!.Segments} parallel libmp3lame 320k parts + decode + true-peak check (from the rendered master, overlapped with WAV write and verification) | {Median(encode):0.00} s |"),
+            Invariant($"| MP3 preview: {preview!.Segments} parallel libmp3lame 320k parts + decode + true-peak check (from the rendered master, overlapped with the WAV write) | {Median(encode):0.00} s |"),
             Invariant($"| preview true peak / attenuation / encodes | {preview.TruePeakDbtp:0.00} dBTP / {preview.GainDb:0.00} dB / {preview.Encodes} |"),
             Invariant($"| ffmpeg loudnorm two-pass (median of {loudnorm.Count}) | {theirs:0.00} s |"),
             Invariant($"| **speed ratio loudnorm / ours** | **{theirs / oursMedian:0.0}×** |"),
@@ -118,7 +118,7 @@ public static class MasteringBenchmark
         return result;
     }
 
-    /// <summary>As the worker does: the preview starts from the rendered master while the engine writes and verifies it.</summary>
+    /// <summary>As the worker does: the preview starts from the rendered master while the engine writes master.wav.</summary>
     private static Task<Mp3PreviewResult> StartPreview(Engine.AudioBuffer master, string work) =>
         Task.Run(() => Previews.EncodeAsync(master, Path.Combine(work, "preview.mp3"), MasteringSettings.Default.Target.TruePeakDbtp));
 

@@ -24,10 +24,10 @@ public static class MasteringEngine
     /// Decodes <paramref name="input"/>, masters it, writes <paramref name="outputWav"/> (24-bit, or 16-bit dithered)
     /// and, when <paramref name="jsonDirectory"/> is given, analysis.json, decision.json and report.json there.
     /// The decoded buffer is reused for processing, so this needs less memory than <see cref="Master"/>.
-    /// The WAV is written as soon as the master is rendered, before the master's own analysis, and
-    /// <paramref name="onMasterWritten"/> is called with its path then. <paramref name="onMasterRendered"/> is called
-    /// just before the WAV is written with the rendered (and, for 16-bit, dithered) master, which nothing changes
-    /// afterwards — e.g. to start the MP3 preview in parallel with the WAV write and the verification analysis.
+    /// The WAV is written as soon as the master is rendered and measured, and <paramref name="onMasterWritten"/> is
+    /// called with its path then. <paramref name="onMasterRendered"/> is called just before the WAV is written with the
+    /// final (for 16-bit, dithered) master, which nothing changes afterwards — e.g. to start the MP3 preview in
+    /// parallel with the WAV write.
     /// <paramref name="preludeFor"/> builds the prelude from the decoded mix
     /// (e.g. <c>mix =&gt; ReferenceMatcher.Match(mix, referencePath).ToPrelude(mix.SampleRate, mix.ChannelCount)</c>).
     /// </summary>

@@ -70,7 +70,7 @@ public sealed class MasteringJobProcessor(
         {
             result = await Task.Run(
                 () => MasterFile(sourcePath, masterPath, settings,
-                    // The MP3 preview starts from the rendered master in memory, while master.wav is written and verified.
+                    // The MP3 preview starts from the rendered master in memory, while master.wav is written.
                     onMasterRendered: master => preview = Task.Run(
                         () => previews.EncodeAsync(master, previewPath, match?.CeilingDbtp ?? settings.Target.TruePeakDbtp, previewStop.Token),
                         previewStop.Token),
