@@ -1,5 +1,5 @@
 using System.Net;
-using AiMastering.Tests.Analysis;
+using AiMastering.Engine.Evaluation;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Application;

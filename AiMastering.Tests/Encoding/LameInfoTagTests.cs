@@ -1,5 +1,5 @@
 using AiMastering.Engine.Encoding;
-using AiMastering.Tests.Analysis;
+using AiMastering.Engine.Evaluation;
 
 namespace AiMastering.Tests.Encoding;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
-using AiMastering.Tests.Analysis;
 
 namespace AiMastering.Tests.Mastering;
 

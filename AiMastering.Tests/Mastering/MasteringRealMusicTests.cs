@@ -1,6 +1,6 @@
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
-using AiMastering.Tests.Analysis;
 using AiMastering.Tests.Processing;
 
 namespace AiMastering.Tests.Mastering;

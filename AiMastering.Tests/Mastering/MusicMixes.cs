@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiMastering.Engine.Evaluation;
 using AiMastering.Tests.Analysis;
 
 namespace AiMastering.Tests.Mastering;

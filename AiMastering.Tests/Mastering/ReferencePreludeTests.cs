@@ -1,6 +1,6 @@
+using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
-using AiMastering.Tests.Analysis;
 
 namespace AiMastering.Tests.Mastering;
 

@@ -1,3 +1,4 @@
+using AiMastering.Engine.Evaluation;
 using AiMastering.Tests.Analysis;
 
 namespace AiMastering.Tests.Matching;

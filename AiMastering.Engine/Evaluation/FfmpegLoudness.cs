@@ -2,10 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace AiMastering.Tests.Analysis;
+namespace AiMastering.Engine.Evaluation;
 
-/// <summary>FFmpeg's ebur128 filter as an independent loudness meter (ffmpeg 5.1: parse the Summary on stderr).</summary>
-internal static partial class FfmpegLoudness
+/// <summary>
+/// FFmpeg's ebur128 filter as an independent loudness meter for the tests and benchmarks (ffmpeg 5.1: parse the
+/// Summary on stderr), and a plain ffmpeg runner for making their test files.
+/// </summary>
+public static partial class FfmpegLoudness
 {
     public sealed record Summary(double IntegratedLufs, double RangeLu, double TruePeakDbtp);
 
@@ -16,8 +19,10 @@ internal static partial class FfmpegLoudness
         return new Summary(Value(IntegratedPattern(), summary), Value(RangePattern(), summary), Value(PeakPattern(), summary));
     }
 
+    /// <summary>Runs ffmpeg with these arguments and returns its stderr; throws when it fails.</summary>
     public static string Run(params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in args)
         {
@@ -29,14 +34,22 @@ internal static partial class FfmpegLoudness
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         _ = stdout.Result;
-        process.ExitCode.ShouldBe(0, error);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ffmpeg failed (exit {process.ExitCode}): {error}");
+        }
+
         return error;
     }
 
     private static double Value(Regex pattern, string text)
     {
         var match = pattern.Match(text);
-        match.Success.ShouldBeTrue($"{pattern} not found in ffmpeg summary:\n{text}");
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"{pattern} not found in ffmpeg summary:\n{text}");
+        }
+
         return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
