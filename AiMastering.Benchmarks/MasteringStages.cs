@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Benchmarks;
@@ -15,21 +13,9 @@ public static class MasteringStages
         var work = Path.Combine(Path.GetTempPath(), "aimaster-master-stages");
         Directory.CreateDirectory(work);
         MasteringEngine.MasterFile(file, Path.Combine(work, "master.wav"), MasteringSettings.Default, jsonDirectory: work);
-        using var self = Process.GetCurrentProcess();
-        var cpu0 = self.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var progress = new StageLog(clock, self, cpu0);
+        var progress = new StageLog();
         MasteringEngine.MasterFile(file, Path.Combine(work, "master.wav"), MasteringSettings.Default, jsonDirectory: work, progress: progress);
         progress.Report("done");
         return 0;
-    }
-
-    private sealed class StageLog(Stopwatch clock, Process self, TimeSpan cpu0) : IProgress<string>
-    {
-        public void Report(string value)
-        {
-            self.Refresh();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds,6:0.00} s wall {(self.TotalProcessorTime - cpu0).TotalSeconds,6:0.00} s cpu  {value}"));
-        }
     }
 }

@@ -11,13 +11,14 @@ return args switch
     ["master-memory", var file] => MasteringBenchmark.MeasureMemory(file),
     ["master-stages", var file] => MasteringStages.Run(file),
     ["preview", .. var rest] => PreviewBenchmark.Run([.. rest]),
-    ["reference"] => ReferenceBenchmark.Run([]),
-    ["reference-pair", var source, var reference] => ReferenceBenchmark.RunPair(source, reference),
+    ["reference", .. var rest] => ReferenceBenchmark.Run([.. rest]),
+    ["reference-pair", var source, var reference, "--repeat", var n] => ReferencePairRun.Run(source, reference, int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)),
+    ["reference-stages", var source, var reference] => ReferenceStages.Run(source, reference),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] | preview [MASTER.wav] [--repeat N] | reference");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] | master-stages FILE | preview [MASTER.wav] [--repeat N] | reference [--repeat N] | reference-stages SRC REF");
     return 2;
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using AiMastering.Engine;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
@@ -58,20 +57,23 @@ public static class MasterCommand
             var outPath = parse.GetRequiredValue(output);
             var referencePath = parse.GetValue(reference);
             var platformLufs = parse.GetValue(lufs) is not null || parse.GetValue(target) is not null ? settings.Target.Lufs : (double?)null;
-            Func<AudioBuffer, ChainPrelude?>? preludeFor = referencePath is null
-                ? null
-                : mix => ReferenceMatcher.Match(mix, referencePath, new ReferenceMatchSettings(AmountPercent: parse.GetValue(amount)), platformLufs).ToPrelude(mix.SampleRate, mix.ChannelCount);
-            return Execute(parse.GetRequiredValue(input), outPath, settings, parse.GetValue(jsonDir) ?? Path.GetDirectoryName(Path.GetFullPath(outPath))!, o, e, preludeFor);
+            var inPath = parse.GetRequiredValue(input);
+            var jsonDirectory = parse.GetValue(jsonDir) ?? Path.GetDirectoryName(Path.GetFullPath(outPath))!;
+            Func<MasteringResult> master = referencePath is null
+                ? () => MasteringEngine.MasterFile(inPath, outPath, settings, jsonDirectory)
+                : () => ReferenceMastering.MasterFile(inPath, referencePath, outPath, settings, new ReferenceMatchSettings(AmountPercent: parse.GetValue(amount)), platformLufs, jsonDirectory).Mastering;
+            return Execute(inPath, outPath, jsonDirectory, master, o, e);
         });
         return command;
     }
 
-    public static int Execute(string input, string output, MasteringSettings settings, string jsonDirectory, TextWriter stdout, TextWriter stderr, Func<AudioBuffer, ChainPrelude?>? preludeFor = null)
+    public static int Execute(string input, string output, string jsonDirectory, Func<MasteringResult> master, TextWriter stdout, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(master);
         MasteringResult result;
         try
         {
-            result = MasteringEngine.MasterFile(input, output, settings, jsonDirectory, preludeFor: preludeFor);
+            result = master();
         }
         catch (AudioDecodeException e)
         {

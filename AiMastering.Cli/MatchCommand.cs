@@ -1,15 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using AiMastering.Engine.Decoding;
-using AiMastering.Engine.Encoding;
+using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
 
 namespace AiMastering.Cli;
 
 /// <summary>
 /// `aimaster match IN REF -o OUT [--amount P] [--target-lufs L]`: masters IN toward the sound of REF
-/// (match EQ, width, loudness, true-peak ceiling) with the minimal closed loop, writes a 24-bit WAV at
-/// IN's rate, and prints the decisions.
+/// (match EQ, width, loudness, true-peak ceiling) through the mastering engine with default settings, writes a
+/// 24-bit WAV at IN's rate, and prints the match's decisions.
 /// </summary>
 public static class MatchCommand
 {
@@ -49,17 +49,16 @@ public static class MatchCommand
 
         try
         {
-            var source = AudioDecoder.Decode(input);
-            var match = ReferenceMatcher.Match(source, reference, new ReferenceMatchSettings(AmountPercent: amount), targetLufs);
-            var result = ReferenceMastering.Master(source, match);
-            WavWriter.Write(output, result.Master);
-            foreach (var rule in match.Rules)
+            var result = ReferenceMastering.MasterFile(input, reference, output, MasteringSettings.Default, new ReferenceMatchSettings(AmountPercent: amount), targetLufs);
+            foreach (var rule in result.Match.Rules)
             {
                 stdout.WriteLine($"{rule.Name}: {rule.Reason}");
             }
 
+            var master = result.Mastering.Master;
+            var after = result.Mastering.After.Loudness;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"master: {output} ({result.IntegratedLufs:0.0} LUFS, {result.TruePeakDbtp:0.0} dBTP, {source.SampleRate} Hz, {source.ChannelCount} ch)"));
+                $"master: {output} ({after.IntegratedLufs:0.0} LUFS, {after.TruePeakDbtp:0.0} dBTP, {master.SampleRate} Hz, {master.ChannelCount} ch)"));
             return ExitCodes.Ok;
         }
         catch (AudioDecodeException e)

@@ -1,55 +1,74 @@
+using System.Text.Json;
 using AiMastering.Engine.Analysis;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Engine.Matching;
 
 /// <summary>
-/// A minimal closed loop for reference masters until the full mastering engine takes the match as its
-/// chain prelude: match EQ → gain → true-peak limiter at the match's ceiling, rendered from the source
-/// each pass (two buffers in memory: source and master), the gain corrected by the measured loudness
-/// error (secant steps, since limiting makes loudness grow less than the gain) until within tolerance.
+/// Mastering to a reference track, file to file — the path of the worker and of <c>aimaster master --reference</c>:
+/// the reference is decoded and measured (its analysis for reference-analysis.json, its profile for the match),
+/// the mix is mastered by <see cref="MasteringEngine.MasterFile"/> with the match as the chain prelude, and
+/// report.json's chart gets the source, reference and master tonal balance.
 /// </summary>
 public static class ReferenceMastering
 {
-    public const double DefaultToleranceLu = 0.2;
+    public const string ReferenceAnalysisFile = "reference-analysis.json";
 
-    public static ReferenceMasterResult Master(AudioBuffer source, ReferenceMatch match, int maxPasses = 4, double toleranceLu = DefaultToleranceLu)
+    /// <summary>
+    /// Masters <paramref name="input"/> toward <paramref name="referencePath"/> and writes <paramref name="outputWav"/>
+    /// (and, with <paramref name="jsonDirectory"/>, analysis.json, decision.json, report.json and reference-analysis.json).
+    /// <paramref name="onMasterRendered"/> gets the final master and its true-peak ceiling just before the WAV is written (e.g. to
+    /// start the MP3 preview), <paramref name="onMasterWritten"/> the WAV's path once written.
+    /// Problems with the mix throw <see cref="Decoding.AudioDecodeException"/>, problems with the reference
+    /// <see cref="ReferenceTrackException"/>.
+    /// </summary>
+    public static ReferenceMasteringResult MasterFile(
+        string input,
+        string referencePath,
+        string outputWav,
+        MasteringSettings settings,
+        ReferenceMatchSettings? matchSettings = null,
+        double? platformTargetLufs = null,
+        string? jsonDirectory = null,
+        IProgress<string>? progress = null,
+        Action<string>? onMasterWritten = null,
+        Action<AudioBuffer, double>? onMasterRendered = null,
+        CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(match);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxPasses, 1);
-        var rate = source.SampleRate;
-        var channels = source.ChannelCount;
-        var gain = new GainProcessor(rate, channels, new GainSettings(0));
-        var processors = match.CreateProcessors(rate, channels)
-            .Append(gain)
-            .Append(new TruePeakLimiter(rate, channels, new TruePeakLimiterSettings(CeilingDbtp: match.CeilingDbtp)));
-        var chain = new ProcessorChain(rate, channels, processors);
-        var master = AudioBuffer.Silent(rate, channels, source.Length);
-
-        var gainDb = match.TargetLufs - (match.Source.IntegratedLufs ?? match.TargetLufs);
-        (double Gain, double Lufs)? previous = null;
-        LoudnessAnalysis measured = null!;
-        var passes = 0;
-        while (passes < maxPasses)
-        {
-            passes++;
-            gain.GainDb = gainDb;
-            chain.Render(source, master);
-            measured = Analyzer.Analyze(master).Loudness;
-            var lufs = measured.IntegratedLufs ?? double.NegativeInfinity;
-            var error = match.TargetLufs - lufs;
-            if (Math.Abs(error) <= toleranceLu || !double.IsFinite(lufs))
+        ArgumentNullException.ThrowIfNull(settings);
+        progress?.Report("measuring the reference");
+        var referenceAudio = ReferenceProfile.Decode(referencePath);
+        var referenceAnalysis = Task.Run(() => Analyzer.Analyze(referenceAudio), ct);
+        ReferenceMatch? match = null;
+        var result = MasteringEngine.MasterFile(
+            input,
+            outputWav,
+            settings,
+            progress: progress,
+            onMasterWritten: onMasterWritten,
+            preludeFor: mix =>
             {
-                break;
-            }
-
-            // Secant slope dLUFS/dGain (1 without limiting, less with it), kept within sane bounds.
-            var slope = previous is { } p && Math.Abs(gainDb - p.Gain) > 1e-3 ? Math.Clamp((lufs - p.Lufs) / (gainDb - p.Gain), 0.2, 1.0) : 1.0;
-            previous = (gainDb, lufs);
-            gainDb += Math.Clamp(error / slope, -12, 12);
+                match = ReferenceMatcher.Match(mix, referenceAudio, matchSettings, platformTargetLufs);
+                return match.ToPrelude(mix.SampleRate, mix.ChannelCount);
+            },
+            onMasterRendered: master => onMasterRendered?.Invoke(master, match!.CeilingDbtp),
+            ct: ct);
+        progress?.Report("report spectra");
+        var spectra = match!.Spectra(result.Master);
+        result = result with { Report = result.Report with { Spectra = ReportSpectra(spectra) } };
+        var reference = referenceAnalysis.GetAwaiter().GetResult();
+        if (jsonDirectory is not null)
+        {
+            MasteringArtifacts.WriteJson(result, jsonDirectory);
+            File.WriteAllText(Path.Combine(jsonDirectory, ReferenceAnalysisFile), JsonSerializer.Serialize(reference, EngineJsonContext.Default.AudioAnalysis));
         }
 
-        return new ReferenceMasterResult(master, measured.IntegratedLufs ?? double.NegativeInfinity, measured.TruePeakDbtp ?? double.NegativeInfinity, gainDb, passes);
+        return new ReferenceMasteringResult(result, match, reference);
+    }
+
+    private static ReportSpectra ReportSpectra(MatchSpectra spectra)
+    {
+        static Mastering.SpectrumPoint[] Points(IReadOnlyList<SpectrumPoint> points) => [.. points.Select(p => new Mastering.SpectrumPoint(p.Hz, p.Db))];
+        return new ReportSpectra(Points(spectra.Source), Points(spectra.Reference), Points(spectra.Master));
     }
 }

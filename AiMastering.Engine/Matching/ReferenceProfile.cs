@@ -53,12 +53,14 @@ public sealed class ReferenceProfile
     public bool HasStereo { get; }
 
     /// <summary>Decodes and measures a reference file; throws <see cref="ReferenceTrackException"/> when it cannot be used.</summary>
-    public static ReferenceProfile Load(string path)
+    public static ReferenceProfile Load(string path) => Measure(Decode(path));
+
+    /// <summary>Decodes a reference file; decode problems become <see cref="ReferenceTrackException"/>s (the decoder's exception inside).</summary>
+    public static AudioBuffer Decode(string path)
     {
-        AudioBuffer audio;
         try
         {
-            audio = AudioDecoder.Decode(path);
+            return AudioDecoder.Decode(path);
         }
         catch (AudioDecodeException e)
         {
@@ -72,8 +74,6 @@ public sealed class ReferenceProfile
                     e),
             };
         }
-
-        return Measure(audio);
     }
 
     /// <summary>Measures a decoded reference; throws <see cref="ReferenceTrackException"/> when it is too short or silent.</summary>

@@ -4,7 +4,6 @@ using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
-using AiMastering.Tests.Analysis;
 
 namespace AiMastering.Tests.Matching;
 

@@ -1,6 +1,7 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Evaluation;
+using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
 
 namespace AiMastering.Tests.Matching;
@@ -10,6 +11,10 @@ public sealed class ReferenceMatcherTests : IDisposable
     private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    // The product's path: the match as the prelude of the mastering chain.
+    private static AudioBuffer Master(AudioBuffer source, ReferenceMatch match) =>
+        MasteringEngine.Master(source, MasteringSettings.Default, match.ToPrelude(source.SampleRate, source.ChannelCount), ct: TestContext.Current.CancellationToken).Master;
 
     [Fact]
     public void Identical_reference_gives_a_flat_match_curve()
@@ -46,7 +51,7 @@ public sealed class ReferenceMatcherTests : IDisposable
         var eq = match.CreateEqualizer(44100, 2);
         eq.IsPassThrough.ShouldBeTrue();
         eq.LatencySamples.ShouldBe(0);
-        var master = ReferenceMastering.Master(source, match).Master;
+        var master = Master(source, match);
         TonalDistance.MidRmsDb(master, source).ShouldBeLessThan(0.2);
         match.Rules.Single(r => r.Name == "reference-eq").Reason.ShouldContain("0 %");
     }
@@ -114,7 +119,7 @@ public sealed class ReferenceMatcherTests : IDisposable
         var match = ReferenceMatcher.Match(source, reference);
         match.WidthCurveDb.ShouldBeNull();
         match.Rules.Single(r => r.Name == "reference-width").Reason.ShouldContain("mono");
-        var master = ReferenceMastering.Master(source, match).Master;
+        var master = Master(source, match);
         master.ChannelCount.ShouldBe(2);
         master.SampleRate.ShouldBe(48000);
         master.Length.ShouldBe(source.Length);
@@ -126,7 +131,7 @@ public sealed class ReferenceMatcherTests : IDisposable
     {
         var source = MatchSignals.Noise(44100, 10, darkness: 0.9, seed: 12, channels: 1);
         var reference = MatchSignals.Noise(48000, 10, darkness: 0.2, seed: 13);
-        var master = ReferenceMastering.Master(source, ReferenceMatcher.Match(source, reference)).Master;
+        var master = Master(source, ReferenceMatcher.Match(source, reference));
         master.ChannelCount.ShouldBe(1);
         master.Length.ShouldBe(source.Length);
     }

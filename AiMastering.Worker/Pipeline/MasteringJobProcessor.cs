@@ -48,43 +48,30 @@ public sealed class MasteringJobProcessor(
             Report = BlobKeys.Artifact(job.Id, "report.json"),
         };
 
-        AudioBuffer? referenceAudio = null;
-        Task<AudioAnalysis>? referenceAnalysis = null;
         if (referencePath is not null)
         {
-            await progress.ReportStageAsync("measuring the reference", cancellationToken);
-            referenceAudio = await Task.Run(() => DecodeReference(referencePath), cancellationToken);
-            referenceAnalysis = Task.Run(() => Analyzer.Analyze(referenceAudio), cancellationToken);
             artifacts = artifacts with { ReferenceAnalysis = BlobKeys.Artifact(job.Id, "reference-analysis.json") };
         }
 
         await progress.ReportStageAsync("mastering", cancellationToken);
         var masterPath = workspace.PathOf("master.wav");
         var previewPath = workspace.PathOf("preview.mp3");
-        ReferenceMatch? match = null;
         Task<Mp3PreviewResult>? preview = null;
         using var previewStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The MP3 preview starts from the rendered master in memory, while master.wav is written.
+        void StartPreview(AudioBuffer master, double ceilingDbtp) => preview = Task.Run(
+            () => previews.EncodeAsync(master, previewPath, ceilingDbtp, previewStop.Token),
+            previewStop.Token);
         MasteringResult result;
-        MasteringReport report;
+        AudioAnalysis? referenceAnalysis;
         try
         {
-            result = await Task.Run(
-                () => MasterFile(sourcePath, masterPath, settings,
-                    // The MP3 preview starts from the rendered master in memory, while master.wav is written.
-                    onMasterRendered: master => preview = Task.Run(
-                        () => previews.EncodeAsync(master, previewPath, match?.CeilingDbtp ?? settings.Target.TruePeakDbtp, previewStop.Token),
-                        previewStop.Token),
-                    preludeFor: referenceAudio is null ? null : mix =>
-                    {
-                        match = MatchReference(mix, referenceAudio, job.Options);
-                        return match.ToPrelude(mix.SampleRate, mix.ChannelCount);
-                    },
-                    cancellationToken),
+            (result, referenceAnalysis) = await Task.Run(
+                () => referencePath is null
+                    ? (MasterFile(sourcePath, masterPath, settings, master => StartPreview(master, settings.Target.TruePeakDbtp), cancellationToken), null)
+                    : MasterToReference(sourcePath, referencePath, masterPath, settings, job.Options, StartPreview, cancellationToken),
                 cancellationToken);
-            report = match is null ? result.Report : result.Report with
-            {
-                Spectra = ToReportSpectra(match.Spectra(result.Master)),
-            };
 
             await progress.ReportStageAsync("encoding", cancellationToken);
             await (preview ?? throw new InvalidOperationException("The engine did not render the master."));
@@ -99,7 +86,7 @@ public sealed class MasteringJobProcessor(
 
         if (referenceAnalysis is not null)
         {
-            await UploadJsonAsync(artifacts.ReferenceAnalysis, await referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
+            await UploadJsonAsync(artifacts.ReferenceAnalysis, referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
         }
 
         await progress.ReportStageAsync("saving", cancellationToken);
@@ -108,34 +95,8 @@ public sealed class MasteringJobProcessor(
         await UploadJsonAsync(artifacts.Analysis, result.Before, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
         await UploadJsonAsync(artifacts.MasterAnalysis, result.After, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
         await UploadJsonAsync(artifacts.Decision, result.Decision, MasteringJsonContext.Default.DecisionDocument, cancellationToken);
-        await UploadJsonAsync(artifacts.Report, report, MasteringJsonContext.Default.MasteringReport, cancellationToken);
+        await UploadJsonAsync(artifacts.Report, result.Report, MasteringJsonContext.Default.MasteringReport, cancellationToken);
         return artifacts;
-    }
-
-    private static ReportSpectra ToReportSpectra(MatchSpectra spectra)
-    {
-        static IReadOnlyList<Engine.Mastering.SpectrumPoint> Points(IReadOnlyList<Engine.Matching.SpectrumPoint> points) =>
-            points.Select(p => new Engine.Mastering.SpectrumPoint(p.Hz, p.Db)).ToList();
-        return new ReportSpectra(Points(spectra.Source), Points(spectra.Reference), Points(spectra.Master));
-    }
-
-    private static ReferenceMatch MatchReference(AudioBuffer mix, AudioBuffer reference, JobOptions jobOptions)
-    {
-        try
-        {
-            var amount = jobOptions.Normalize().Amount ?? 100;
-            return ReferenceMatcher.Match(mix, reference, new ReferenceMatchSettings(AmountPercent: amount), SettingsMapping.PlatformTargetLufs(jobOptions));
-        }
-        catch (ReferenceTrackException e)
-        {
-            var code = e.Problem switch
-            {
-                ReferenceProblem.ReferenceSilent => ErrorCode.ReferenceSilent,
-                ReferenceProblem.ReferenceTooShort => ErrorCode.ReferenceTooShort,
-                _ => ErrorCode.ReferenceUndecodable,
-            };
-            throw new JobFailedException(code, e.Message, e);
-        }
     }
 
     private async Task UploadJsonAsync<T>(string? key, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
@@ -171,13 +132,11 @@ public sealed class MasteringJobProcessor(
 
     /// <summary>Decodes, checks and masters the mix; problems found in its audio become permanent job errors.</summary>
     private static MasteringResult MasterFile(
-        string sourcePath, string masterPath, MasteringSettings settings, Action<AudioBuffer> onMasterRendered,
-        Func<AudioBuffer, ChainPrelude?>? preludeFor, CancellationToken cancellationToken)
+        string sourcePath, string masterPath, MasteringSettings settings, Action<AudioBuffer> onMasterRendered, CancellationToken cancellationToken)
     {
         try
         {
-            return MasteringEngine.MasterFile(sourcePath, masterPath, settings,
-                preludeFor: preludeFor, onMasterRendered: onMasterRendered, ct: cancellationToken);
+            return MasteringEngine.MasterFile(sourcePath, masterPath, settings, onMasterRendered: onMasterRendered, ct: cancellationToken);
         }
         catch (AudioDecodeException e)
         {
@@ -185,15 +144,35 @@ public sealed class MasteringJobProcessor(
         }
     }
 
-    private static AudioBuffer DecodeReference(string path)
+    /// <summary>Masters the mix toward the reference; problems with either file become permanent job errors, each with its own code.</summary>
+    private static (MasteringResult Result, AudioAnalysis? ReferenceAnalysis) MasterToReference(
+        string sourcePath, string referencePath, string masterPath, MasteringSettings settings, JobOptions jobOptions,
+        Action<AudioBuffer, double> onMasterRendered, CancellationToken cancellationToken)
     {
         try
         {
-            return AudioDecoder.Decode(path);
+            var matchSettings = new ReferenceMatchSettings(AmountPercent: jobOptions.Normalize().Amount ?? 100);
+            var result = ReferenceMastering.MasterFile(sourcePath, referencePath, masterPath, settings, matchSettings,
+                SettingsMapping.PlatformTargetLufs(jobOptions), onMasterRendered: onMasterRendered, ct: cancellationToken);
+            return (result.Mastering, result.ReferenceAnalysis);
         }
         catch (AudioDecodeException e)
         {
-            throw DecodeErrorMapping.ToReferenceFailure(e);
+            throw DecodeErrorMapping.ToJobFailure(e);
+        }
+        catch (ReferenceTrackException e) when (e.InnerException is AudioDecodeException decode)
+        {
+            throw DecodeErrorMapping.ToReferenceFailure(decode);
+        }
+        catch (ReferenceTrackException e)
+        {
+            var code = e.Problem switch
+            {
+                ReferenceProblem.ReferenceSilent => ErrorCode.ReferenceSilent,
+                ReferenceProblem.ReferenceTooShort => ErrorCode.ReferenceTooShort,
+                _ => ErrorCode.ReferenceUndecodable,
+            };
+            throw new JobFailedException(code, e.Message, e);
         }
     }
 
