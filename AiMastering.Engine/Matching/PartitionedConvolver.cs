@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AiMastering.Engine.Matching;
 
@@ -7,6 +9,9 @@ namespace AiMastering.Engine.Matching;
 /// FIR, in one complex FFT per block: the pair is packed as a + i·b, split into A and B by Hermitian
 /// symmetry, each multiplied in a frequency-domain delay line with its filter's partitions, and packed
 /// back as Y_a + i·Y_b so one inverse FFT gives both outputs (real and imaginary parts).
+/// The delay line and the filter partitions are flat arrays (one row of <c>stride</c> bins per partition), so the
+/// multiply-accumulate over all partitions keeps each group of bins in vector registers; the split and the pack
+/// read the mirrored bins N − k from reversed copies, so they are element-wise too.
 /// Blocks are exactly <see cref="PartitionFrames"/> long; no allocation after construction.
 /// </summary>
 internal sealed class PartitionedConvolver
@@ -15,11 +20,11 @@ internal sealed class PartitionedConvolver
     private readonly int block;
     private readonly int partitions;
     private readonly int bins;
-    private readonly float[][] filterARe, filterAIm, filterANegIm;
-    private readonly float[][] filterBRe, filterBIm, filterBNegIm;
-    private readonly float[][] delayARe, delayAIm, delayBRe, delayBIm;
-    private readonly float[] re, im, historyA, historyB;
-    private readonly float[] accARe, accAIm, accBRe, accBIm;
+    private readonly int stride;
+    private readonly float[] filterARe, filterAIm, filterBRe, filterBIm;
+    private readonly float[] delayARe, delayAIm, delayBRe, delayBIm;
+    private readonly float[] re, im, mirrorRe, mirrorIm, historyA, historyB;
+    private readonly float[] outARe, outAIm, outBRe, outBIm;
     private int newest;
 
     public PartitionedConvolver(ReadOnlySpan<float> filterA, ReadOnlySpan<float> filterB, int partitionFrames)
@@ -27,35 +32,34 @@ internal sealed class PartitionedConvolver
         block = partitionFrames;
         fft = new SplitComplexFft(2 * block);
         bins = block + 1;
+        stride = (bins + Vector512<float>.Count - 1) / Vector512<float>.Count * Vector512<float>.Count;
         partitions = Math.Max(1, (Math.Max(filterA.Length, filterB.Length) + block - 1) / block);
-        (filterARe, filterAIm, filterANegIm) = Partition(filterA);
-        (filterBRe, filterBIm, filterBNegIm) = Partition(filterB);
-        delayARe = Jagged(partitions, bins);
-        delayAIm = Jagged(partitions, bins);
-        delayBRe = Jagged(partitions, bins);
-        delayBIm = Jagged(partitions, bins);
         re = new float[2 * block];
         im = new float[2 * block];
+        (filterARe, filterAIm) = Partition(filterA);
+        (filterBRe, filterBIm) = Partition(filterB);
+        delayARe = new float[partitions * stride];
+        delayAIm = new float[partitions * stride];
+        delayBRe = new float[partitions * stride];
+        delayBIm = new float[partitions * stride];
+        mirrorRe = new float[stride];
+        mirrorIm = new float[stride];
         historyA = new float[block];
         historyB = new float[block];
-        accARe = new float[bins];
-        accAIm = new float[bins];
-        accBRe = new float[bins];
-        accBIm = new float[bins];
+        outARe = new float[stride];
+        outAIm = new float[stride];
+        outBRe = new float[stride];
+        outBIm = new float[stride];
     }
 
     public int PartitionFrames => block;
 
     public void Reset()
     {
-        foreach (var d in new[] { delayARe, delayAIm, delayBRe, delayBIm })
-        {
-            foreach (var row in d)
-            {
-                Array.Clear(row);
-            }
-        }
-
+        Array.Clear(delayARe);
+        Array.Clear(delayAIm);
+        Array.Clear(delayBRe);
+        Array.Clear(delayBIm);
         Array.Clear(historyA);
         Array.Clear(historyB);
         newest = 0;
@@ -64,101 +68,158 @@ internal sealed class PartitionedConvolver
     /// <summary>Convolves one block of each signal in place (outputs replace inputs).</summary>
     public void Process(Span<float> a, Span<float> b)
     {
-        var n = 2 * block;
-        historyA.CopyTo(re);
+        historyA.CopyTo(re, 0);
         a.CopyTo(re.AsSpan(block));
-        historyB.CopyTo(im);
+        historyB.CopyTo(im, 0);
         b.CopyTo(im.AsSpan(block));
         a.CopyTo(historyA);
         b.CopyTo(historyB);
         fft.Forward(re, im);
 
         newest = newest == 0 ? partitions - 1 : newest - 1;
-        var dAr = delayARe[newest];
-        var dAi = delayAIm[newest];
-        var dBr = delayBRe[newest];
-        var dBi = delayBIm[newest];
-
-        // A[k] = (X[k] + conj X[N−k]) / 2, B[k] = (X[k] − conj X[N−k]) / 2i.
-        for (var k = 0; k < bins; k++)
-        {
-            var j = (n - k) & (n - 1);
-            float xr = re[k], xi = im[k], yr = re[j], yi = -im[j];
-            dAr[k] = 0.5f * (xr + yr);
-            dAi[k] = 0.5f * (xi + yi);
-            dBr[k] = 0.5f * (xi - yi);
-            dBi[k] = -0.5f * (xr - yr);
-        }
-
-        Array.Clear(accARe);
-        Array.Clear(accAIm);
-        Array.Clear(accBRe);
-        Array.Clear(accBIm);
-        for (var p = 0; p < partitions; p++)
-        {
-            var slot = (newest + p) % partitions;
-            MultiplyAccumulate(delayARe[slot], delayAIm[slot], filterARe[p], filterAIm[p], filterANegIm[p], accARe, accAIm);
-            MultiplyAccumulate(delayBRe[slot], delayBIm[slot], filterBRe[p], filterBIm[p], filterBNegIm[p], accBRe, accBIm);
-        }
-
-        // Z = Y_a + i·Y_b; Z[N−k] = conj(Y_a[k]) + i·conj(Y_b[k]).
-        for (var k = 0; k < bins; k++)
-        {
-            float ar = accARe[k], ai = accAIm[k], br = accBRe[k], bi = accBIm[k];
-            re[k] = ar - bi;
-            im[k] = ai + br;
-            if (k > 0 && k < block)
-            {
-                re[n - k] = ar + bi;
-                im[n - k] = br - ai;
-            }
-        }
-
+        Split(newest * stride);
+        MultiplyAccumulate(delayARe, delayAIm, filterARe, filterAIm, outARe, outAIm);
+        MultiplyAccumulate(delayBRe, delayBIm, filterBRe, filterBIm, outBRe, outBIm);
+        Pack();
         fft.Inverse(re, im);
         re.AsSpan(block, block).CopyTo(a);
         im.AsSpan(block, block).CopyTo(b);
     }
 
-    // acc += x · h (complex), with −Im(h) stored to avoid a subtraction pass.
-    private static void MultiplyAccumulate(float[] xr, float[] xi, float[] hr, float[] hi, float[] negHi, float[] accRe, float[] accIm)
+    // A[k] = (X[k] + conj X[N−k]) / 2, B[k] = (X[k] − conj X[N−k]) / 2i for k = 0…N/2, into the delay line's row.
+    private void Split(int row)
     {
-        TensorPrimitives.MultiplyAdd(xr, hr, accRe, accRe);
-        TensorPrimitives.MultiplyAdd(xi, negHi, accRe, accRe);
-        TensorPrimitives.MultiplyAdd(xr, hi, accIm, accIm);
-        TensorPrimitives.MultiplyAdd(xi, hr, accIm, accIm);
+        Mirror(re, mirrorRe);
+        Mirror(im, mirrorIm);
+        var x = re.AsSpan(0, bins);
+        var y = im.AsSpan(0, bins);
+        var xm = mirrorRe.AsSpan(0, bins);
+        var ym = mirrorIm.AsSpan(0, bins);
+        var ar = delayARe.AsSpan(row, bins);
+        var ai = delayAIm.AsSpan(row, bins);
+        var br = delayBRe.AsSpan(row, bins);
+        var bi = delayBIm.AsSpan(row, bins);
+        TensorPrimitives.Add(x, xm, ar);
+        TensorPrimitives.Multiply(ar, 0.5f, ar);
+        TensorPrimitives.Subtract(y, ym, ai);
+        TensorPrimitives.Multiply(ai, 0.5f, ai);
+        TensorPrimitives.Add(y, ym, br);
+        TensorPrimitives.Multiply(br, 0.5f, br);
+        TensorPrimitives.Subtract(xm, x, bi);
+        TensorPrimitives.Multiply(bi, 0.5f, bi);
     }
 
-    private (float[][] Re, float[][] Im, float[][] NegIm) Partition(ReadOnlySpan<float> filter)
+    // Z = Y_a + i·Y_b: Z[k] = (ar − bi, ai + br) for k = 0…N/2 and Z[N−k] = (ar + bi, br − ai) for 0 < k < N/2.
+    private void Pack()
+    {
+        var ar = outARe.AsSpan(0, bins);
+        var ai = outAIm.AsSpan(0, bins);
+        var br = outBRe.AsSpan(0, bins);
+        var bi = outBIm.AsSpan(0, bins);
+        TensorPrimitives.Add(ar, bi, mirrorRe.AsSpan(0, bins));
+        TensorPrimitives.Subtract(br, ai, mirrorIm.AsSpan(0, bins));
+        TensorPrimitives.Subtract(ar, bi, re.AsSpan(0, bins));
+        TensorPrimitives.Add(ai, br, im.AsSpan(0, bins));
+        Unmirror(mirrorRe, re);
+        Unmirror(mirrorIm, im);
+    }
+
+    // mirror[k] = x[(N − k) mod N] for k = 0…N/2.
+    private void Mirror(float[] x, float[] mirror)
+    {
+        mirror[0] = x[0];
+        var upper = mirror.AsSpan(1, block);
+        x.AsSpan(block, block).CopyTo(upper);
+        upper.Reverse();
+    }
+
+    // x[N − k] = mirror[k] for 0 < k < N/2.
+    private void Unmirror(float[] mirror, float[] x)
+    {
+        var upper = x.AsSpan(block + 1, block - 1);
+        mirror.AsSpan(1, block - 1).CopyTo(upper);
+        upper.Reverse();
+    }
+
+    // out[k] = Σ_p X_(newest+p)[k] · H_p[k] (complex), partitions summed in registers.
+    private void MultiplyAccumulate(float[] delayRe, float[] delayIm, float[] filterRe, float[] filterIm, float[] outRe, float[] outIm)
+    {
+        ref var xr0 = ref MemoryMarshal.GetArrayDataReference(delayRe);
+        ref var xi0 = ref MemoryMarshal.GetArrayDataReference(delayIm);
+        ref var hr0 = ref MemoryMarshal.GetArrayDataReference(filterRe);
+        ref var hi0 = ref MemoryMarshal.GetArrayDataReference(filterIm);
+        ref var or0 = ref MemoryMarshal.GetArrayDataReference(outRe);
+        ref var oi0 = ref MemoryMarshal.GetArrayDataReference(outIm);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (var k = 0; k < stride; k += Vector512<float>.Count)
+            {
+                Vector512<float> accRe = Vector512<float>.Zero, accIm = Vector512<float>.Zero;
+                for (int p = 0, slot = newest; p < partitions; p++, slot = slot + 1 == partitions ? 0 : slot + 1)
+                {
+                    var x = (nuint)((slot * stride) + k);
+                    var h = (nuint)((p * stride) + k);
+                    var xr = Vector512.LoadUnsafe(ref xr0, x);
+                    var xi = Vector512.LoadUnsafe(ref xi0, x);
+                    var hr = Vector512.LoadUnsafe(ref hr0, h);
+                    var hi = Vector512.LoadUnsafe(ref hi0, h);
+                    accRe += (xr * hr) - (xi * hi);
+                    accIm += (xr * hi) + (xi * hr);
+                }
+
+                accRe.StoreUnsafe(ref or0, (nuint)k);
+                accIm.StoreUnsafe(ref oi0, (nuint)k);
+            }
+
+            return;
+        }
+
+        for (var k = 0; k < stride; k += Vector256<float>.Count)
+        {
+            Vector256<float> accRe = Vector256<float>.Zero, accIm = Vector256<float>.Zero;
+            for (int p = 0, slot = newest; p < partitions; p++, slot = slot + 1 == partitions ? 0 : slot + 1)
+            {
+                var x = (nuint)((slot * stride) + k);
+                var h = (nuint)((p * stride) + k);
+                var xr = Vector256.LoadUnsafe(ref xr0, x);
+                var xi = Vector256.LoadUnsafe(ref xi0, x);
+                var hr = Vector256.LoadUnsafe(ref hr0, h);
+                var hi = Vector256.LoadUnsafe(ref hi0, h);
+                accRe += (xr * hr) - (xi * hi);
+                accIm += (xr * hi) + (xi * hr);
+            }
+
+            accRe.StoreUnsafe(ref or0, (nuint)k);
+            accIm.StoreUnsafe(ref oi0, (nuint)k);
+        }
+    }
+
+    // The filter's partitions as spectra, one row of `stride` bins each (zeros past the last bin).
+    private (float[] Re, float[] Im) Partition(ReadOnlySpan<float> filter)
     {
         var n = 2 * block;
-        var outRe = Jagged(partitions, bins);
-        var outIm = Jagged(partitions, bins);
-        var outNeg = Jagged(partitions, bins);
-        var r = new float[n];
-        var i = new float[n];
+        var outRe = new float[partitions * stride];
+        var outIm = new float[partitions * stride];
         for (var p = 0; p < partitions; p++)
         {
-            Array.Clear(r);
-            Array.Clear(i);
+            Array.Clear(re);
+            Array.Clear(im);
             var start = p * block;
             if (start < filter.Length)
             {
-                filter.Slice(start, Math.Min(block, filter.Length - start)).CopyTo(r);
+                filter.Slice(start, Math.Min(block, filter.Length - start)).CopyTo(re);
             }
 
-            fft.Forward(r, i);
+            fft.Forward(re, im);
 
             // The 1/N of the inverse transform is folded into the filter.
             for (var k = 0; k < bins; k++)
             {
-                outRe[p][k] = r[k] / n;
-                outIm[p][k] = i[k] / n;
-                outNeg[p][k] = -i[k] / n;
+                outRe[(p * stride) + k] = re[k] / n;
+                outIm[(p * stride) + k] = im[k] / n;
             }
         }
 
-        return (outRe, outIm, outNeg);
+        return (outRe, outIm);
     }
-
-    private static float[][] Jagged(int rows, int columns) => [.. Enumerable.Range(0, rows).Select(_ => new float[columns])];
 }
