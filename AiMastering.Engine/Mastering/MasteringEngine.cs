@@ -1,3 +1,5 @@
+using AiMastering.Engine.Analysis;
+
 namespace AiMastering.Engine.Mastering;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static class MasteringEngine
     {
         ArgumentNullException.ThrowIfNull(mix);
         ArgumentNullException.ThrowIfNull(settings);
-        return MasteringPipeline.Run(mix, settings.Validated(), prelude, reuseInput: false, progress, ct);
+        return MasteringPipeline.Run(mix, settings.Validated(), prelude is null ? null : _ => prelude, reuseInput: false, progress, ct);
     }
 
     /// <summary>
@@ -28,8 +30,9 @@ public static class MasteringEngine
     /// called with its path then. <paramref name="onMasterRendered"/> is called just before the WAV is written with the
     /// final (for 16-bit, dithered) master, which nothing changes afterwards — e.g. to start the MP3 preview in
     /// parallel with the WAV write.
-    /// <paramref name="preludeFor"/> builds the prelude from the decoded mix
-    /// (e.g. <c>mix =&gt; ReferenceMatcher.Match(mix, referencePath).ToPrelude(mix.SampleRate, mix.ChannelCount)</c>).
+    /// <paramref name="preludeFor"/> builds the prelude from the decoded mix and
+    /// the engine's analysis of it, so the mix is analyzed once (e.g. <c>(mix, analysis) =&gt; ReferenceMatcher.Match(mix,
+    /// analysis, ReferenceProfile.Load(referencePath)).ToPrelude(mix.SampleRate, mix.ChannelCount)</c>).
     /// </summary>
     public static MasteringResult MasterFile(
         string input,
@@ -39,15 +42,15 @@ public static class MasteringEngine
         ChainPrelude? prelude = null,
         IProgress<string>? progress = null,
         Action<string>? onMasterWritten = null,
-        Func<AudioBuffer, ChainPrelude?>? preludeFor = null,
+        Func<AudioBuffer, AudioAnalysis, ChainPrelude?>? preludeFor = null,
         Action<AudioBuffer>? onMasterRendered = null,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         progress?.Report("decoding");
         var mix = Decoding.AudioDecoder.Decode(input);
-        prelude ??= preludeFor?.Invoke(mix);
-        var result = MasteringPipeline.Run(mix, settings.Validated(), prelude, reuseInput: true, progress, ct, master =>
+        Func<AudioAnalysis, ChainPrelude?>? preludeOf = prelude is not null ? _ => prelude : preludeFor is null ? null : analysis => preludeFor(mix, analysis);
+        var result = MasteringPipeline.Run(mix, settings.Validated(), preludeOf, reuseInput: true, progress, ct, master =>
         {
             onMasterRendered?.Invoke(master);
             progress?.Report("writing");

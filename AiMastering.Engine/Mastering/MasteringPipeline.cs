@@ -8,11 +8,12 @@ namespace AiMastering.Engine.Mastering;
 /// <summary>The steps of <see cref="MasteringEngine"/>: analyze, decide, render, close the loop, verify, document.</summary>
 internal static class MasteringPipeline
 {
-    public static MasteringResult Run(AudioBuffer mix, MasteringSettings settings, ChainPrelude? prelude, bool reuseInput, IProgress<string>? progress, CancellationToken ct, Action<AudioBuffer>? onMasterRendered = null)
+    public static MasteringResult Run(AudioBuffer mix, MasteringSettings settings, Func<AudioAnalysis, ChainPrelude?>? preludeFor, bool reuseInput, IProgress<string>? progress, CancellationToken ct, Action<AudioBuffer>? onMasterRendered = null)
     {
         progress?.Report("analyzing");
         var before = Analyzer.Analyze(mix);
         ct.ThrowIfCancellationRequested();
+        var prelude = preludeFor?.Invoke(before);
 
         var target = settings.Target;
         if (prelude?.TargetLufs is not null || prelude?.CeilingDbtp is not null)

@@ -6,9 +6,10 @@ namespace AiMastering.Engine.Matching;
 
 /// <summary>
 /// Mastering to a reference track, file to file — the path of the worker and of <c>aimaster master --reference</c>:
-/// the reference is decoded and measured (its analysis for reference-analysis.json, its profile for the match),
-/// the mix is mastered by <see cref="MasteringEngine.MasterFile"/> with the match as the chain prelude, and
-/// report.json's chart gets the source, reference and master tonal balance.
+/// the reference is decoded and measured once (its analysis for reference-analysis.json and its spectra for the match)
+/// in parallel with the mix's decode and analysis; the mix is mastered by <see cref="MasteringEngine.MasterFile"/> with
+/// the match as the chain prelude, the match reusing the engine's analysis of the mix; report.json's chart gets the
+/// source, reference and master tonal balance (the master's spectrum is the only extra measurement).
 /// </summary>
 public static class ReferenceMastering
 {
@@ -36,9 +37,12 @@ public static class ReferenceMastering
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        progress?.Report("measuring the reference");
-        var referenceAudio = ReferenceProfile.Decode(referencePath);
-        var referenceAnalysis = Task.Run(() => Analyzer.Analyze(referenceAudio), ct);
+
+        // The reference is decoded and measured (analysis and spectra) while the mix is decoded and analyzed; its audio
+        // is released once measured, before the mastering chain needs its second buffer.
+        progress?.Report("measuring the reference (in parallel)");
+        var reference = Task.Run(() => ReferenceProfile.Load(referencePath), ct);
+        _ = reference.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         ReferenceMatch? match = null;
         var result = MasteringEngine.MasterFile(
             input,
@@ -46,24 +50,24 @@ public static class ReferenceMastering
             settings,
             progress: progress,
             onMasterWritten: onMasterWritten,
-            preludeFor: mix =>
+            preludeFor: (mix, analysis) =>
             {
-                match = ReferenceMatcher.Match(mix, referenceAudio, matchSettings, platformTargetLufs);
+                var source = ReferenceProfile.MeasureTrack(mix, analysis);
+                progress?.Report("match curves");
+                match = ReferenceMatcher.Match(source, reference.GetAwaiter().GetResult(), matchSettings ?? new ReferenceMatchSettings(), platformTargetLufs);
                 return match.ToPrelude(mix.SampleRate, mix.ChannelCount);
             },
             onMasterRendered: master => onMasterRendered?.Invoke(master, match!.CeilingDbtp),
             ct: ct);
         progress?.Report("report spectra");
-        var spectra = match!.Spectra(result.Master);
-        result = result with { Report = result.Report with { Spectra = ReportSpectra(spectra) } };
-        var reference = referenceAnalysis.GetAwaiter().GetResult();
+        result = result with { Report = result.Report with { Spectra = ReportSpectra(match!.Spectra(result.Master)) } };
         if (jsonDirectory is not null)
         {
             MasteringArtifacts.WriteJson(result, jsonDirectory);
-            File.WriteAllText(Path.Combine(jsonDirectory, ReferenceAnalysisFile), JsonSerializer.Serialize(reference, EngineJsonContext.Default.AudioAnalysis));
+            File.WriteAllText(Path.Combine(jsonDirectory, ReferenceAnalysisFile), JsonSerializer.Serialize(match.Reference.Analysis, EngineJsonContext.Default.AudioAnalysis));
         }
 
-        return new ReferenceMasteringResult(result, match, reference);
+        return new ReferenceMasteringResult(result, match);
     }
 
     private static ReportSpectra ReportSpectra(MatchSpectra spectra)

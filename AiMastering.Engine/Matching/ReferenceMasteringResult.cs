@@ -7,4 +7,8 @@ namespace AiMastering.Engine.Matching;
 /// Outcome of <see cref="ReferenceMastering.MasterFile"/>: the mastering result (its report.json with the source,
 /// reference and master spectra), the match that was applied, and the reference's analysis (reference-analysis.json).
 /// </summary>
-public sealed record ReferenceMasteringResult(MasteringResult Mastering, ReferenceMatch Match, AudioAnalysis ReferenceAnalysis);
+public sealed record ReferenceMasteringResult(MasteringResult Mastering, ReferenceMatch Match)
+{
+    /// <summary>The reference's analysis (reference-analysis.json).</summary>
+    public AudioAnalysis ReferenceAnalysis => Match.Reference.Analysis;
+}

@@ -70,11 +70,12 @@ public sealed class ReferenceMatch
     /// <summary>The processors to put first in the mastering chain.</summary>
     public IReadOnlyList<IAudioProcessor> CreateProcessors(int sampleRate, int channelCount) => [CreateEqualizer(sampleRate, channelCount)];
 
-    /// <summary>Source, reference and master tonal balance for report.json.</summary>
+    /// <summary>Source, reference and master tonal balance for report.json (the master's spectrum is measured here, nothing else).</summary>
     public MatchSpectra Spectra(AudioBuffer master)
     {
-        var measured = ReferenceProfile.MeasureTrack(master);
-        return new MatchSpectra(TonalBalance.ForReport(Source.Mid), TonalBalance.ForReport(Reference.Mid), TonalBalance.ForReport(measured.Mid));
+        ArgumentNullException.ThrowIfNull(master);
+        var measured = ReferenceProfile.Spectra(master).Mid;
+        return new MatchSpectra(TonalBalance.ForReport(Source.Mid), TonalBalance.ForReport(Reference.Mid), TonalBalance.ForReport(measured));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using AiMastering.Engine.Analysis;
+
 namespace AiMastering.Engine.Matching;
 
 /// <summary>
@@ -26,6 +28,10 @@ public static class ReferenceMatcher
         var profile = ReferenceProfile.MeasureTrack(source);
         return Match(profile, reference, settings, platformTargetLufs);
     }
+
+    /// <summary>Matches a source whose analysis is already known (only its spectra are measured) to a measured reference.</summary>
+    public static ReferenceMatch Match(AudioBuffer source, AudioAnalysis sourceAnalysis, ReferenceProfile reference, ReferenceMatchSettings? settings = null, double? platformTargetLufs = null) =>
+        Match(ReferenceProfile.MeasureTrack(source, sourceAnalysis), reference, settings ?? new ReferenceMatchSettings(), platformTargetLufs);
 
     /// <summary>Matches two measured profiles (no audio needed).</summary>
     public static ReferenceMatch Match(ReferenceProfile source, ReferenceProfile reference, ReferenceMatchSettings settings, double? platformTargetLufs)

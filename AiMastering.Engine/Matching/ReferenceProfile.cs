@@ -19,17 +19,16 @@ public sealed class ReferenceProfile
     /// <summary>Up to this many spectrum frames of the louder passages (about 90 s at 44.1 kHz): a steadier estimate than the analysis's 128.</summary>
     public const int SpectrumFrames = 512;
 
-    private ReferenceProfile(int sampleRate, int channelCount, double durationSeconds, double? integratedLufs, double? truePeakDbtp, SpectrumPoint[] mid, SpectrumPoint[] side)
+    private ReferenceProfile(AudioBuffer audio, AudioAnalysis analysis, SpectrumPoint[] mid, SpectrumPoint[] side)
     {
-        SampleRate = sampleRate;
-        ChannelCount = channelCount;
-        DurationSeconds = durationSeconds;
-        IntegratedLufs = integratedLufs;
-        TruePeakDbtp = truePeakDbtp;
+        SampleRate = audio.SampleRate;
+        ChannelCount = audio.ChannelCount;
+        DurationSeconds = audio.DurationSeconds;
+        Analysis = analysis;
         Mid = mid;
         Side = side;
         var sideToMid = SideToMidDb(mid, side);
-        HasStereo = channelCount >= 2 && sideToMid > -40;
+        HasStereo = ChannelCount >= 2 && sideToMid > -40;
     }
 
     public int SampleRate { get; }
@@ -38,10 +37,13 @@ public sealed class ReferenceProfile
 
     public double DurationSeconds { get; }
 
-    /// <summary>ITU-R BS.1770-4 integrated loudness; null when silent.</summary>
-    public double? IntegratedLufs { get; }
+    /// <summary>The track's full analysis (for a reference: reference-analysis.json).</summary>
+    public AudioAnalysis Analysis { get; }
 
-    public double? TruePeakDbtp { get; }
+    /// <summary>ITU-R BS.1770-4 integrated loudness; null when silent.</summary>
+    public double? IntegratedLufs => Analysis.Loudness.IntegratedLufs;
+
+    public double? TruePeakDbtp => Analysis.Loudness.TruePeakDbtp;
 
     /// <summary>Mid ((L+R)/2, or the mono signal) smoothed spectrum, dB power density.</summary>
     public IReadOnlyList<SpectrumPoint> Mid { get; }
@@ -94,26 +96,33 @@ public sealed class ReferenceProfile
         return profile;
     }
 
-    /// <summary>Measures any track (the source too) without the reference checks.</summary>
+    /// <summary>Measures any track (the source too) without the reference checks: its analysis and its spectra, in parallel.</summary>
     public static ReferenceProfile MeasureTrack(AudioBuffer audio)
     {
         ArgumentNullException.ThrowIfNull(audio);
         AudioAnalysis? analysis = null;
-        StereoSpectrum? spectrum = null;
+        (SpectrumPoint[] Mid, SpectrumPoint[] Side)? spectra = null;
+        Parallel.Invoke(() => analysis = Analyzer.Analyze(audio), () => spectra = Spectra(audio));
+        return new ReferenceProfile(audio, analysis!, spectra!.Value.Mid, spectra.Value.Side);
+    }
+
+    /// <summary>Measures a track whose analysis is already known (e.g. the mix the mastering engine analyzed): only the spectra are added.</summary>
+    public static ReferenceProfile MeasureTrack(AudioBuffer audio, AudioAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var (mid, side) = Spectra(audio);
+        return new ReferenceProfile(audio, analysis, mid, side);
+    }
+
+    /// <summary>Smoothed long-term mid and side spectra of the louder passages (side very low for mono).</summary>
+    internal static (SpectrumPoint[] Mid, SpectrumPoint[] Side) Spectra(AudioBuffer audio)
+    {
         var stereo = audio.ChannelCount >= 2;
-        Parallel.Invoke(
-            () => analysis = Analyzer.Analyze(audio),
-            () => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate, SpectrumFrames));
-        var mid = stereo ? spectrum!.Mid() : spectrum!.Left;
+        var spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate, SpectrumFrames);
+        var mid = stereo ? spectrum.Mid() : spectrum.Left;
         var side = stereo ? spectrum.Side() : new double[mid.Length];
-        return new ReferenceProfile(
-            audio.SampleRate,
-            audio.ChannelCount,
-            audio.DurationSeconds,
-            analysis!.Loudness.IntegratedLufs,
-            analysis.Loudness.TruePeakDbtp,
-            SmoothedSpectrum.Smooth(mid, spectrum.BinHz, audio.SampleRate),
-            SmoothedSpectrum.Smooth(side, spectrum.BinHz, audio.SampleRate));
+        return (SmoothedSpectrum.Smooth(mid, spectrum.BinHz, audio.SampleRate), SmoothedSpectrum.Smooth(side, spectrum.BinHz, audio.SampleRate));
     }
 
     // Power-weighted side-to-mid ratio over the whole band, dB.
