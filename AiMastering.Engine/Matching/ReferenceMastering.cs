@@ -53,8 +53,13 @@ public static class ReferenceMastering
             preludeFor: (mix, analysis) =>
             {
                 var source = ReferenceProfile.MeasureTrack(mix, analysis);
+                var measured = reference.GetAwaiter().GetResult();
+
+                // The reference's audio, as large as the mix, is garbage now but sits in the large-object heap until a
+                // full collection; collect it before the chain allocates the master, so the process never holds three tracks.
+                GC.Collect();
                 progress?.Report("match curves");
-                match = ReferenceMatcher.Match(source, reference.GetAwaiter().GetResult(), matchSettings ?? new ReferenceMatchSettings(), platformTargetLufs);
+                match = ReferenceMatcher.Match(source, measured, matchSettings ?? new ReferenceMatchSettings(), platformTargetLufs);
                 return match.ToPrelude(mix.SampleRate, mix.ChannelCount);
             },
             onMasterRendered: master => onMasterRendered?.Invoke(master, match!.CeilingDbtp),
