@@ -6,15 +6,16 @@ namespace AiMastering.Benchmarks;
 /// `reference [--repeat N]`: whole reference masters of real music through the product's path
 /// (<see cref="Engine.Matching.ReferenceMastering.MasterFile"/>, as the worker and <c>aimaster master --reference</c> call
 /// it: reference decode + measure, mix decode + analysis, match, mastering chain, closed loop, master.wav, the MP3
-/// preview started from the rendered master as the worker does, the JSON documents), one fresh child process per pair (<see cref="ReferencePairRun"/>): the first run (with JIT start-up)
-/// and its peak working set, then the median of N warm runs, the independent tonal distance to the reference and
+/// preview started from the rendered master as the worker does, the JSON documents), one fresh child process per pair
+/// (<see cref="ReferencePairRun"/>, server GC like the worker): the first run (with JIT start-up) and its peak working
+/// set, then the median of N warm runs, the independent tonal distance to the reference and
 /// FFmpeg's loudness and true peak of master.wav. `reference-stages SRC REF` shows where the time goes.
 /// </summary>
 public static class ReferenceBenchmark
 {
     public static int Run(string[] args)
     {
-        var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(int.Parse).FirstOrDefault(2);
+        var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(2);
         var songs = FindSongs();
         if (songs is null)
         {
@@ -36,6 +37,9 @@ public static class ReferenceBenchmark
     private static string RunChild(string source, string reference, int repeat)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+
+        // The worker is an ASP.NET Core host, which runs the server GC: the child measures memory the way it runs.
+        start.Environment["DOTNET_gcServer"] = "1";
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
             start.ArgumentList.Add(typeof(ReferenceBenchmark).Assembly.Location);

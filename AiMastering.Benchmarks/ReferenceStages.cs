@@ -1,8 +1,8 @@
 namespace AiMastering.Benchmarks;
 
 /// <summary>
-/// `reference-stages SRC REF`: one warm-up run of the reference master, then one run printing each stage's wall-clock
-/// start and the process CPU time used so far.
+/// `reference-stages SRC REF`: two runs of the reference master printing each stage's wall-clock start, the process CPU
+/// time used so far and the working set: the first (with JIT, in a fresh process: how memory grows) and a warm one.
 /// </summary>
 public static class ReferenceStages
 {
@@ -13,8 +13,11 @@ public static class ReferenceStages
         try
         {
             var master = Path.Combine(work, "master.wav");
-            ReferencePairRun.Master(source, reference, master, work);
-            Console.WriteLine(FormattableString.Invariant($"load {ReferencePairRun.LoadAverage():0.00}"));
+            Console.WriteLine(FormattableString.Invariant($"first run (JIT; the working set is this fresh process's), load {ReferencePairRun.LoadAverage():0.00}"));
+            var first = new StageLog();
+            ReferencePairRun.Master(source, reference, master, work, first);
+            first.Report("done");
+            Console.WriteLine(FormattableString.Invariant($"warm run, load {ReferencePairRun.LoadAverage():0.00}"));
             var progress = new StageLog();
             ReferencePairRun.Master(source, reference, master, work, progress);
             progress.Report("done");
