@@ -32,7 +32,7 @@ public static class MasteringEngine
     /// parallel with the WAV write.
     /// <paramref name="preludeFor"/> builds the prelude from the decoded mix and
     /// the engine's analysis of it, so the mix is analyzed once (e.g. <c>(mix, analysis) =&gt; ReferenceMatcher.Match(mix,
-    /// analysis, ReferenceProfile.Load(referencePath)).ToPrelude(mix.SampleRate, mix.ChannelCount)</c>).
+    /// analysis, ReferenceProfile.Load(referencePath)).ToPrelude()</c>).
     /// </summary>
     public static MasteringResult MasterFile(
         string input,

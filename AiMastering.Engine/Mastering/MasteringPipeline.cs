@@ -28,12 +28,13 @@ internal static class MasteringPipeline
         var stage = mix;
         var ruleAnalysis = before;
         var preludeSteps = new List<ChainStep>();
-        if (prelude is { Processors.Count: > 0 })
+        if (prelude is { ProcessorFactories.Count: > 0 })
         {
             progress?.Report("matching reference");
-            var names = prelude.ProcessorNames();
             stage = reuseInput ? mix : AudioBuffer.Silent(mix.SampleRate, mix.ChannelCount, mix.Length);
-            new ProcessorChain(mix.SampleRate, mix.ChannelCount, prelude.Processors).Render(mix, stage);
+            var processors = ChainRenderer.Render(prelude.ProcessorFactories, mix, stage)[0];
+            var names = prelude.ProcessorNames(processors);
+            progress?.Report("analyzing the matched mix");
             ruleAnalysis = Analyzer.Analyze(stage);
             for (var i = 0; i < names.Count; i++)
             {
@@ -46,7 +47,7 @@ internal static class MasteringPipeline
                     }
                 }
 
-                preludeSteps.Add(new ChainStep(names[i], prelude.Processors[i].GetType().Name, json));
+                preludeSteps.Add(new ChainStep(names[i], processors[i].GetType().Name, json));
             }
         }
 

@@ -60,7 +60,7 @@ public static class ReferenceMastering
                 GC.Collect();
                 progress?.Report("match curves");
                 match = ReferenceMatcher.Match(source, measured, matchSettings ?? new ReferenceMatchSettings(), platformTargetLufs);
-                return match.ToPrelude(mix.SampleRate, mix.ChannelCount);
+                return match.ToPrelude();
             },
             onMasterRendered: master => onMasterRendered?.Invoke(master, match!.CeilingDbtp),
             ct: ct);

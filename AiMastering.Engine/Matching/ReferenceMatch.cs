@@ -1,12 +1,11 @@
 using AiMastering.Engine.Mastering;
-using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Matching;
 
 /// <summary>
 /// The result of matching a source to a reference: the curves, the loudness and true-peak targets, the
 /// rules that explain them (decision.json), the spectra for report.json, and the processor to put at the
-/// start of the mastering chain (<see cref="CreateProcessors"/>). Dynamics, limiter and the closed loop
+/// start of the mastering chain (<see cref="ToPrelude"/>). Dynamics, limiter and the closed loop
 /// stay with the mastering engine, which takes <see cref="TargetLufs"/> and <see cref="CeilingDbtp"/>.
 /// </summary>
 public sealed class ReferenceMatch
@@ -67,9 +66,6 @@ public sealed class ReferenceMatch
     public MatchEqualizer CreateEqualizer(int sampleRate, int channelCount) =>
         new(sampleRate, channelCount, new MatchEqualizerSettings(EqCurveDb, channelCount == 2 ? SideCurveDb : null, Settings.Taps));
 
-    /// <summary>The processors to put first in the mastering chain.</summary>
-    public IReadOnlyList<IAudioProcessor> CreateProcessors(int sampleRate, int channelCount) => [CreateEqualizer(sampleRate, channelCount)];
-
     /// <summary>Source, reference and master tonal balance for report.json (the master's spectrum is measured here, nothing else).</summary>
     public MatchSpectra Spectra(AudioBuffer master)
     {
@@ -83,8 +79,8 @@ public sealed class ReferenceMatch
     /// (all attributed to the "referenceMatch" processor), the reference's loudness (or the platform target)
     /// and the reference-derived ceiling as overrides.
     /// </summary>
-    public ChainPrelude ToPrelude(int sampleRate, int channelCount) => new(
-        CreateProcessors(sampleRate, channelCount),
+    public ChainPrelude ToPrelude() => new(
+        [CreateEqualizer],
         [.. Rules.Select(r => new DecisionRule(r.Name, PreludeProcessorName, r.Inputs, r.Reason))],
         TargetLufs,
         CeilingDbtp,

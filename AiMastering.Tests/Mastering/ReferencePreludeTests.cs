@@ -18,7 +18,7 @@ public sealed class ReferencePreludeTests : IDisposable
         var output = Path.Combine(dir, "master.wav");
 
         var result = MasteringEngine.MasterFile(mix, output, MasteringSettings.Default, jsonDirectory: dir,
-            preludeFor: (m, analysis) => ReferenceMatcher.Match(m, analysis, ReferenceProfile.Load(reference)).ToPrelude(m.SampleRate, m.ChannelCount),
+            preludeFor: (m, analysis) => ReferenceMatcher.Match(m, analysis, ReferenceProfile.Load(reference)).ToPrelude(),
             ct: TestContext.Current.CancellationToken);
 
         foreach (var rule in result.Decision.Rules)

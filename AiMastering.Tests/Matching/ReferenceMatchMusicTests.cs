@@ -31,7 +31,7 @@ public sealed class ReferenceMatchMusicTests : IDisposable
             var reference = AudioDecoder.Decode(MatchingMusic.Make(dir, pair.ReferenceSong, pair.ReferenceFilter, pair.ReferenceRate));
             var match = ReferenceMatcher.Match(source, reference);
             // The product's path: the match as the prelude of the full mastering chain and closed loop.
-            var result = MasteringEngine.Master(source, MasteringSettings.Default, match.ToPrelude(source.SampleRate, source.ChannelCount), ct: TestContext.Current.CancellationToken);
+            var result = MasteringEngine.Master(source, MasteringSettings.Default, match.ToPrelude(), ct: TestContext.Current.CancellationToken);
             var master = result.Master;
 
             master.SampleRate.ShouldBe(source.SampleRate);
