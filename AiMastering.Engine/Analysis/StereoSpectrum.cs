@@ -56,7 +56,7 @@ internal sealed class StereoSpectrum
         var n = FrameSizeFor(sampleRate);
         var result = new StereoSpectrum(sampleRate, n);
         var frames = SelectFrames(left, right, n, maxFrames);
-        var fft = new Fft(n);
+        var fft = new SplitComplexFft(n);
         var window = new float[n];
         for (var i = 0; i < n; i++)
         {

@@ -1,3 +1,4 @@
+using AiMastering.Engine.Analysis;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
