@@ -1,7 +1,7 @@
-using AiMastering.Engine.Analysis;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using AiMastering.Engine.Analysis;
 
 namespace AiMastering.Engine.Matching;
 
