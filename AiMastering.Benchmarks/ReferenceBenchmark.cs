@@ -56,14 +56,18 @@ public static class ReferenceBenchmark
         return output.Trim();
     }
 
-    internal static string? FindSongs()
+    // The test music of the repository around the working directory or the binary.
+    private static string? FindSongs()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
-            var songs = Path.Combine(dir.FullName, ".test-data", "music", "usr", "share", "games", "fretsonfire", "data", "songs", "muldjord");
-            if (Directory.Exists(songs))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return songs;
+                var songs = Path.Combine(dir.FullName, ".test-data", "music", "usr", "share", "games", "fretsonfire", "data", "songs", "muldjord");
+                if (Directory.Exists(songs))
+                {
+                    return songs;
+                }
             }
         }
 
