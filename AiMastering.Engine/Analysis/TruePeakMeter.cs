@@ -64,6 +64,63 @@ internal static class TruePeakMeter
         }
     }
 
+    /// <summary>
+    /// Largest interpolated magnitude of samples [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>)
+    /// of <paramref name="samples"/>, with their neighbours taken from <paramref name="samples"/> (zeros beyond it). Each
+    /// sample's value is computed exactly as <see cref="Run"/> computes it, so a signal measured piece by piece — each
+    /// piece carrying <see cref="ContextBefore"/> samples before and <see cref="ContextAfter"/> after — gives the same
+    /// maximum as the whole signal, without holding it.
+    /// </summary>
+    public static float MaxOfRange(float[] samples, int from, int count)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)from + count, samples.Length);
+        var padded = ArrayPool<float>.Shared.Rent(BlockSize + TapsPerPhase);
+        var acc = ArrayPool<float>.Shared.Rent(BlockSize);
+        var peak = ArrayPool<float>.Shared.Rent(BlockSize);
+        try
+        {
+            var max = 0f;
+            for (var start = from; start < from + count; start += BlockSize)
+            {
+                var n = Math.Min(BlockSize, from + count - start);
+                var input = padded.AsSpan(0, n + TapsPerPhase - 1);
+                FillPadded(samples, start - HalfTaps + 1, input);
+                var peaks = peak.AsSpan(0, n);
+                TensorPrimitives.Abs(samples.AsSpan(start, n), peaks);
+                var y = acc.AsSpan(0, n);
+                foreach (var h in Phases)
+                {
+                    TensorPrimitives.Multiply(input[..n], h[0], y);
+                    for (var k = 1; k < TapsPerPhase; k++)
+                    {
+                        TensorPrimitives.MultiplyAdd(input.Slice(k, n), h[k], y, y);
+                    }
+
+                    TensorPrimitives.Abs(y, y);
+                    TensorPrimitives.Max(peaks, y, peaks);
+                }
+
+                max = Math.Max(max, TensorPrimitives.Max(peaks));
+            }
+
+            return max;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(padded);
+            ArrayPool<float>.Shared.Return(acc);
+            ArrayPool<float>.Shared.Return(peak);
+        }
+    }
+
+    /// <summary>Neighbours before a sample that its interpolated values depend on.</summary>
+    public static int ContextBefore => HalfTaps - 1;
+
+    /// <summary>Neighbours after a sample that its interpolated values depend on.</summary>
+    public static int ContextAfter => TapsPerPhase - HalfTaps;
+
     /// <summary>True peak of a short span (used by tests and callers with small buffers).</summary>
     public static float Measure(float[] samples, int sampleRate)
     {

@@ -1,11 +1,13 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using AiMastering.Engine.Analysis;
 
 namespace AiMastering.Engine.Encoding;
 
 /// <summary>
-/// Decodes the joined preview with ffmpeg, in parallel parts, into planar float at the preview's own rate and
-/// exact length — what a gapless player outputs. Each part is fed its frames raw (no tag) on stdin, preceded by
+/// Measures the joined preview's true peak (BS.1770 4×, the analysis engine's meter) as ffmpeg decodes it, in
+/// parallel parts, at the preview's own rate and exact length — what a gapless player outputs — without holding
+/// the decoded audio. Each part is fed its frames raw (no tag) on stdin, preceded by
 /// <see cref="WarmUpFrames"/> frames whose output is dropped: without a bit reservoir the decoder's state (IMDCT
 /// overlap, synthesis filterbank) depends on the previous frame only, so every part comes out bit-identical to
 /// the same samples of a whole-file decode.
@@ -16,32 +18,25 @@ internal static class Mp3PreviewDecoder
 
     private const int ReadBytes = 1 << 16;
 
-    public static async Task<AudioBuffer> DecodeAsync(string ffmpeg, JoinedMp3 mp3, int parts, CancellationToken ct)
+    /// <summary>The preview's true peak in dBTP: the same value as the meter gives for the whole decoded preview.</summary>
+    public static async Task<double> TruePeakDbtpAsync(string ffmpeg, JoinedMp3 mp3, int parts, CancellationToken ct)
     {
-        var planar = new float[mp3.Channels][];
-        for (var c = 0; c < planar.Length; c++)
-        {
-            planar[c] = new float[mp3.Samples];
-        }
-
         var frames = mp3.Frames.Count;
         parts = Math.Clamp(parts, 1, Math.Max(1, frames / (4 * WarmUpFrames)));
-        await FailFast.WhenAllAsync(
-            Enumerable.Range(0, parts).Select(p => (Func<CancellationToken, Task<bool>>)(async token =>
-            {
-                await DecodePartAsync(ffmpeg, mp3, (int)((long)p * frames / parts), (int)((long)(p + 1) * frames / parts), planar, token).ConfigureAwait(false);
-                return true;
-            })),
+        var peaks = await FailFast.WhenAllAsync(
+            Enumerable.Range(0, parts).Select(p => (Func<CancellationToken, Task<float>>)(token =>
+                PartPeakAsync(ffmpeg, mp3, (int)((long)p * frames / parts), (int)((long)(p + 1) * frames / parts), p == 0, p == parts - 1, token))),
             ct).ConfigureAwait(false);
-        return new AudioBuffer(mp3.SampleRate, planar);
+        var peak = peaks.Max();
+        return peak <= 0 ? double.NegativeInfinity : 20 * Math.Log10(peak);
     }
 
-    /// <summary>Decodes frames [<paramref name="from"/>, <paramref name="until"/>) into their place in <paramref name="planar"/>.</summary>
-    private static async Task DecodePartAsync(string ffmpeg, JoinedMp3 mp3, int from, int until, float[][] planar, CancellationToken ct)
+    /// <summary>Decodes frames [<paramref name="from"/>, <paramref name="until"/>) and measures their samples' true peak.</summary>
+    private static async Task<float> PartPeakAsync(string ffmpeg, JoinedMp3 mp3, int from, int until, bool first, bool last, CancellationToken ct)
     {
         var fed = Math.Max(0, from - WarmUpFrames);
         var bytes = mp3.Audio.AsMemory(mp3.Frames[fed].Offset, mp3.Frames[until - 1].End - mp3.Frames[fed].Offset);
-        var sink = new PlanarSink(planar, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset: mp3.RawOffset);
+        var sink = new PeakSink(mp3.Channels, mp3.Samples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset: mp3.RawOffset, first, last);
         await FfmpegProcess.RunAsync(
             ffmpeg,
             ["-f", "mp3", "-i", "pipe:0", "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"],
@@ -54,16 +49,47 @@ internal static class Mp3PreviewDecoder
         {
             throw new InvalidDataException($"ffmpeg decoded {sink.RawSamples} samples from {until - fed} MP3 frames; {expected} were expected.");
         }
+
+        return sink.Complete();
     }
 
-    /// <summary>Takes ffmpeg's interleaved output and puts raw sample r at preview position r − delay, within the part's own frames.</summary>
-    private sealed class PlanarSink(float[][] planar, long firstRawSample, long keepFrom, int rawOffset)
+    /// <summary>
+    /// Takes ffmpeg's interleaved output (raw sample r is preview position r − delay) and measures the part's own
+    /// positions in blocks. Each sample's value needs <see cref="TruePeakMeter.ContextBefore"/> neighbours before and
+    /// <see cref="TruePeakMeter.ContextAfter"/> after: the first part starts with zeros (as the whole-preview meter does),
+    /// a later part also reads the samples just before its own from its warm-up frames and measures the last
+    /// ContextAfter samples of the part before it, and the last part ends with zeros.
+    /// </summary>
+    private sealed class PeakSink
     {
+        private const int Capacity = 1 << 15;
+        private readonly float[][] buffers;
+        private readonly long firstRawSample;
+        private readonly int rawOffset;
+        private readonly long lowest;
+        private readonly long total;
+        private readonly bool last;
+        private int length;
+        private float peak;
+
+        public PeakSink(int channels, long total, long firstRawSample, long keepFrom, int rawOffset, bool first, bool last)
+        {
+            var context = TruePeakMeter.ContextBefore + TruePeakMeter.ContextAfter;
+            buffers = [.. Enumerable.Range(0, channels).Select(_ => new float[Capacity + context])];
+            this.firstRawSample = firstRawSample;
+            this.rawOffset = rawOffset;
+            this.total = total;
+            this.last = last;
+            var start = Math.Max(keepFrom, rawOffset) - rawOffset;
+            lowest = first ? 0 : start - context;
+            length = first ? TruePeakMeter.ContextBefore : 0; // leading zeros: nothing precedes the preview
+        }
+
         public long RawSamples { get; private set; }
 
         public async Task ReadAsync(Stream stdout, CancellationToken ct)
         {
-            var channels = planar.Length;
+            var channels = buffers.Length;
             var frameBytes = channels * sizeof(float);
             var buffer = ArrayPool<byte>.Shared.Rent(ReadBytes);
             try
@@ -74,7 +100,7 @@ internal static class Mp3PreviewDecoder
                 {
                     filled += read;
                     var whole = filled / frameBytes;
-                    Scatter(MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, whole * frameBytes)));
+                    Take(MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, whole * frameBytes)));
                     var rest = filled - (whole * frameBytes);
                     buffer.AsSpan(whole * frameBytes, rest).CopyTo(buffer);
                     filled = rest;
@@ -86,25 +112,71 @@ internal static class Mp3PreviewDecoder
             }
         }
 
-        private void Scatter(ReadOnlySpan<float> interleaved)
+        /// <summary>Measures what is left (the last part with trailing zeros) and returns the part's linear true peak.</summary>
+        public float Complete()
         {
-            var channels = planar.Length;
+            if (last)
+            {
+                foreach (var b in buffers)
+                {
+                    Array.Clear(b, length, TruePeakMeter.ContextAfter);
+                }
+
+                length += TruePeakMeter.ContextAfter;
+            }
+
+            Measure();
+            return peak;
+        }
+
+        private void Take(ReadOnlySpan<float> interleaved)
+        {
+            var channels = buffers.Length;
             var count = interleaved.Length / channels;
             var raw = firstRawSample + RawSamples;
             RawSamples += count;
-
-            // Skip the warm-up frames and the codec delay; stop at the preview's end.
-            var skip = Math.Max(Math.Max(keepFrom, rawOffset) - raw, 0);
-            var target = raw + skip - rawOffset;
-            var take = Math.Min(count - skip, planar[0].Length - target);
-            for (var c = 0; c < channels; c++)
+            for (var i = 0; i < count; i++)
             {
-                var destination = planar[c];
-                for (long i = skip, o = target; i < skip + take; i++, o++)
+                var position = raw + i - rawOffset;
+                if (position < lowest || position >= total)
                 {
-                    destination[o] = interleaved[(int)(i * channels) + c];
+                    continue;
+                }
+
+                for (var c = 0; c < channels; c++)
+                {
+                    buffers[c][length] = interleaved[(i * channels) + c];
+                }
+
+                if (++length == buffers[0].Length)
+                {
+                    Measure();
                 }
             }
+        }
+
+        // Measures every buffered sample whose neighbours are all buffered, then keeps the context for the next block.
+        private void Measure()
+        {
+            var from = TruePeakMeter.ContextBefore;
+            var until = length - TruePeakMeter.ContextAfter;
+            if (until <= from)
+            {
+                return;
+            }
+
+            foreach (var b in buffers)
+            {
+                peak = Math.Max(peak, TruePeakMeter.MaxOfRange(b, from, until - from));
+            }
+
+            var keep = TruePeakMeter.ContextBefore + TruePeakMeter.ContextAfter;
+            foreach (var b in buffers)
+            {
+                Array.Copy(b, length - keep, b, 0, keep);
+            }
+
+            length = keep;
         }
     }
 }

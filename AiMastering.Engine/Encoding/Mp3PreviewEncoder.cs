@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AiMastering.Engine.Analysis;
 
 namespace AiMastering.Engine.Encoding;
 
@@ -62,8 +61,7 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
         {
             encodes++;
             var joined = await EncodeOnceAsync(master, plan, mp3Path, gainDb, ct).ConfigureAwait(false);
-            var decoded = await Mp3PreviewDecoder.DecodeAsync(ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
-            truePeak = TruePeak.OfBufferDbtp(decoded);
+            truePeak = await Mp3PreviewDecoder.TruePeakDbtpAsync(ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
             if (truePeak <= ceilingDbtp || encodes == MaxEncodes)
             {
                 break;
