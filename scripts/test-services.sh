@@ -219,8 +219,15 @@ start_ceph() {
   ceph-mon -c "$conf" --mkfs -i a --monmap "$CEPH/monmap" --keyring "$CEPH/keyring"
   ceph-mon -c "$conf" -i a
   wait_port "$MON_PORT" 30 ceph-mon
-  local id
-  id=$(timeout 30 ceph -c "$conf" osd new "$osd_uuid")
+  # A listening monitor may not answer commands yet (EPERM "problem getting command descriptions" on a busy
+  # machine): retry; `osd new` with the same uuid returns the same id.
+  local id=""
+  for _ in $(seq 30); do
+    id=$(timeout 30 ceph -c "$conf" osd new "$osd_uuid" 2>>"$CEPH/log/osd-new.err") && [[ -n "$id" ]] && break
+    id=""
+    sleep 1
+  done
+  [[ -n "$id" ]] || { echo "ceph-mon did not accept 'osd new' (see $CEPH/log/osd-new.err)" >&2; return 1; }
   ceph-osd -c "$conf" -i "$id" --mkfs --osd-uuid "$osd_uuid" 2>"$CEPH/log/osd-mkfs.err" >/dev/null
   # The OSD can race the monitor ("wrong fsid") on a fresh cluster: retry its start.
   local ok=0
