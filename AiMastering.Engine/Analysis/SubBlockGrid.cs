@@ -18,7 +18,7 @@ internal sealed class SubBlockGrid
         Starts = new int[Count + 1];
         for (var k = 0; k <= Count; k++)
         {
-            Starts[k] = (int)Math.Min(length, Math.Round(k * (double)sampleRate / PerSecond));
+            Starts[k] = (int)Math.Min(length, Boundary(sampleRate, k));
         }
 
         Starts[Count] = length;
@@ -36,4 +36,10 @@ internal sealed class SubBlockGrid
     public int SizeOf(int k) => Starts[k + 1] - Starts[k];
 
     public static double TimeOf(int k) => k / (double)PerSecond;
+
+    /// <summary>Start sample of sub-block <paramref name="k"/> before clipping to the length (what a block-fed pass uses while the length is still unknown).</summary>
+    public static long Boundary(int sampleRate, long k) => (long)Math.Round(k * (double)sampleRate / PerSecond);
+
+    /// <summary>An upper bound on the number of sub-blocks that samples [0, <paramref name="length"/>) touch.</summary>
+    public static int CapacityFor(int sampleRate, long length) => (int)(length * PerSecond / sampleRate) + 2;
 }
