@@ -6,7 +6,18 @@ namespace AiMastering.Engine.Analysis;
 /// </summary>
 internal static class LoudnessMeter
 {
-    public readonly record struct Reading(double IntegratedLufs, double TruePeakDbtp);
+    public readonly record struct Reading(double IntegratedLufs, double TruePeakDbtp)
+    {
+        /// <summary>The reading as analysis.json reports it: rounded to 0.01 dB, silence as −∞ (see <see cref="Reported"/>).</summary>
+        public Reading AsReported() => new(Db.OrNull(IntegratedLufs) ?? double.NegativeInfinity, Db.OrNull(TruePeakDbtp) ?? double.NegativeInfinity);
+    }
+
+    /// <summary>Integrated loudness and true peak as an analysis reports them; equals <see cref="Reading.AsReported"/> of the same signal's reading.</summary>
+    public static Reading Reported(AudioAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return new(analysis.Loudness.IntegratedLufs ?? double.NegativeInfinity, analysis.Loudness.TruePeakDbtp ?? double.NegativeInfinity);
+    }
 
     public static Reading Measure(AudioBuffer audio)
     {
