@@ -29,7 +29,7 @@ internal sealed class AnalysisPasses
         }
 
         SampleRate = sampleRate;
-        var capacity = lengthHint > 0 ? SubBlockGrid.CapacityFor(sampleRate, lengthHint) : 0;
+        var capacity = lengthHint > 0 ? SubBlockGrid.CountFor(sampleRate, lengthHint) : 0;
         channels = [.. Enumerable.Range(0, channelCount).Select(_ => new ChannelStats(capacity))];
         var stereo = channelCount == 2;
         cross = stereo ? new double[capacity] : null;
@@ -58,7 +58,7 @@ internal sealed class AnalysisPasses
             return;
         }
 
-        var capacity = SubBlockGrid.CapacityFor(SampleRate, Length + block.Length);
+        var capacity = SubBlockGrid.CountFor(SampleRate, Length + block.Length);
         foreach (var c in channels)
         {
             c.EnsureCapacity(capacity);

@@ -33,8 +33,7 @@ internal static class LongTrackMastering
                 stages = SpillStages.Decode(reader, spill, outputWav, settings.BitDepth, onMasterWritten, ct);
             }
 
-            var mix = stages.Mix;
-            Func<AudioAnalysis, ChainPrelude?>? preludeOf = prelude is not null ? _ => prelude : preludeFor is null ? null : analysis => preludeFor(mix, analysis);
+            Func<AudioAnalysis, ChainPrelude?>? preludeOf = prelude is not null ? _ => prelude : preludeFor is null ? null : analysis => preludeFor(stages.DescribeMix(), analysis);
             var result = MasteringPipeline.Run(stages, settings, preludeOf, progress, ct);
             done = true;
             return result;

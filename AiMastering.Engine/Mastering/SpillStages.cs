@@ -41,11 +41,7 @@ internal sealed class SpillStages : IMasteringStages
         this.bitDepth = bitDepth;
         this.onMasterWritten = onMasterWritten;
         this.ct = ct;
-        Mix = new DecodedMix(mix.SampleRate, mix.ChannelCount, mix.Length, frames => StereoSpectrum.Measure(mixPasses.Frames!, mix, frames));
     }
-
-    /// <summary>The decoded mix for a prelude builder (its samples stay in the spill file).</summary>
-    public DecodedMix Mix { get; }
 
     public AudioBuffer? Master => null;
 
@@ -75,6 +71,17 @@ internal sealed class SpillStages : IMasteringStages
             ct);
         var results = passes.Complete();
         return new SpillStages(spill, mix, results, Analyzer.Analyze(results, mix), outputWav, bitDepth, onMasterWritten, ct);
+    }
+
+    /// <summary>
+    /// The decoded mix for a prelude builder, valid until the prelude or chain renders (its samples stay in the spill
+    /// file, its statistics are dropped once the chain has used them).
+    /// </summary>
+    public DecodedMix DescribeMix()
+    {
+        var mix = current;
+        var passes = currentPasses ?? throw new InvalidOperationException("The mix has been rendered over already.");
+        return new DecodedMix(mix.SampleRate, mix.ChannelCount, mix.Length, frames => StereoSpectrum.Measure(passes.Frames!, mix, frames));
     }
 
     public AudioAnalysis AnalyzeMix() => mixAnalysis;
