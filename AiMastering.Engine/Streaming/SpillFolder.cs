@@ -52,9 +52,13 @@ internal sealed class SpillFolder : IDisposable
             files.Clear();
         }
 
-        if (Directory.Exists(Path))
+        try
         {
             Directory.Delete(Path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort, and never in place of the error that ended the run: the files were deleted on close.
         }
     }
 }
