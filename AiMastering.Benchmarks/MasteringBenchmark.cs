@@ -8,12 +8,15 @@ using AiMastering.Engine.Mastering;
 namespace AiMastering.Benchmarks;
 
 /// <summary>
-/// `master [FILE] [--repeat N] [--minutes M]`: full mastering (decode, analysis, decision, render, closed-loop
+/// `master [FILE] [--repeat N] [--minutes M] [--no-peer] [--long-track]`: full mastering (decode, analysis, decision, render, closed-loop
 /// verification, WAV writing, and the product's MP3 preview — <see cref="Mp3PreviewEncoder"/>: parallel libmp3lame
 /// 320k segments started from the rendered master, joined, decoded and checked for true peak — overlapped with the
-/// WAV write) side by side with FFmpeg loudnorm two-pass (pass 1 measures, pass 2 applies the measured values with linear=true)
-/// on the same file. Peak memory is measured in a fresh child process (`master-memory FILE`).
+/// WAV write; on the long-track path from the written master.wav) side by side with FFmpeg loudnorm two-pass (pass 1
+/// measures, pass 2 applies the measured values with linear=true) on the same file (`--no-peer` skips it). Peak memory
+/// is measured in a fresh child process (`master-memory FILE`).
 /// Default file: a real-music mix (fretsonfire-songs-muldjord stems, looped) of M minutes (5), 48 kHz stereo 24-bit.
+/// Tracks over 20 minutes get no JIT warm-up run (a second of JIT is noise there) and take the long-track path;
+/// `--long-track` forces that path on any track (to compare it with the in-memory path on the same file).
 /// </summary>
 public static class MasteringBenchmark
 {
@@ -23,6 +26,8 @@ public static class MasteringBenchmark
     {
         var repeat = Option(args, "--repeat", 3);
         var minutes = Option(args, "--minutes", 5);
+        var peer = !args.Contains("--no-peer");
+        var longTrack = args.Contains("--long-track");
         var file = args.FirstOrDefault(a => a.EndsWith(".wav", StringComparison.OrdinalIgnoreCase)) ?? CreateTestFile(minutes);
         var probe = AudioDecoder.Probe(file);
         var seconds = probe.DurationSeconds;
@@ -35,44 +40,46 @@ public static class MasteringBenchmark
         var encode = new List<double>();
         MasteringResult? result = null;
         Mp3PreviewResult? preview = null;
-        for (var i = 0; i < repeat + 1; i++)
+        var warmUp = seconds < 20 * 60 ? 1 : 0;
+        for (var i = 0; i < repeat + warmUp; i++)
         {
             var sw = Stopwatch.StartNew();
-            var (r, wavAt, mp3) = MasterAndEncodeTimed(file, work, sw);
+            var (r, wavAt, mp3) = MasterAndEncodeTimed(file, work, sw, longTrack);
             result = r;
             preview = mp3;
-            if (i > 0)
+            if (i >= warmUp)
             {
-                ours.Add(sw.Elapsed.TotalSeconds); // first run is the JIT warm-up
+                ours.Add(sw.Elapsed.TotalSeconds); // the first run of a short track is the JIT warm-up
                 toWav.Add(wavAt);
                 encode.Add(mp3.Seconds);
             }
         }
 
         var loudnorm = new List<double>();
-        for (var i = 0; i < Math.Max(1, repeat - 1); i++)
+        for (var i = 0; i < (peer ? Math.Max(1, repeat - 1) : 0); i++)
         {
             var sw = Stopwatch.StartNew();
             LoudnormTwoPass(file, Path.Combine(work, "loudnorm.wav"));
             loudnorm.Add(sw.Elapsed.TotalSeconds);
         }
 
-        var memory = RunMemoryChild(file);
+        var (memory, stages) = RunMemoryChild(file, longTrack);
         var oursMedian = Median(ours);
-        var theirs = Median(loudnorm);
+        var theirs = peer ? Median(loudnorm) : double.NaN;
         var table = new List<string>
         {
             "| measure | value |",
             "|---|---:|",
             Invariant($"| track | {seconds / 60:0.0} min, {probe.SampleRate} Hz, {probe.Channels} ch |"),
+            Invariant($"| path | {(result!.Master is null ? "long-track (spill files; preview from master.wav)" : "in memory")} |"),
             Invariant($"| ours: full mastering + MP3 (median of {ours.Count}) | {oursMedian:0.00} s |"),
             Invariant($"| ours: × realtime | {seconds / oursMedian:0}× |"),
             Invariant($"| ours: decode → master.wav written (before verification and MP3) | {Median(toWav):0.00} s ({seconds / Median(toWav):0}×) |"),
-            Invariant($"| MP3 preview: {preview!.Segments} parallel libmp3lame 320k parts + decode + true-peak check (from the rendered master, overlapped with the WAV write) | {Median(encode):0.00} s |"),
+            Invariant($"| MP3 preview: {preview!.Segments} parallel libmp3lame 320k parts + decode + true-peak check (from the rendered master, overlapped with the WAV write; long-track: from master.wav) | {Median(encode):0.00} s |"),
             Invariant($"| preview true peak / attenuation / encodes | {preview.TruePeakDbtp:0.00} dBTP / {preview.GainDb:0.00} dB / {preview.Encodes} |"),
-            Invariant($"| ffmpeg loudnorm two-pass (median of {loudnorm.Count}) | {theirs:0.00} s |"),
-            Invariant($"| **speed ratio loudnorm / ours** | **{theirs / oursMedian:0.0}×** |"),
-            Invariant($"| renders in the closed loop | {result!.Report.Iterations.Count} |"),
+            peer ? Invariant($"| ffmpeg loudnorm two-pass (median of {loudnorm.Count}) | {theirs:0.00} s |") : "| ffmpeg loudnorm two-pass | not run (--no-peer) |",
+            peer ? Invariant($"| **speed ratio loudnorm / ours** | **{theirs / oursMedian:0.0}×** |") : "| speed ratio loudnorm / ours | — |",
+            Invariant($"| renders in the closed loop | {result.Report.Iterations.Count} |"),
             Invariant($"| master: integrated / true peak | {result.After.Loudness.IntegratedLufs:0.00} LUFS / {result.After.Loudness.TruePeakDbtp:0.00} dBTP |"),
             Invariant($"| peak working set (fresh process, whole run) | {memory} |"),
         };
@@ -82,45 +89,70 @@ public static class MasteringBenchmark
             Console.WriteLine(line);
         }
 
+        if (stages.Length > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Stages of the memory run (AIMASTER_BENCH_STAGES):");
+            Console.WriteLine(stages);
+        }
+
         return 0;
     }
 
-    /// <summary>Child-process mode: peak working set of one full mastering run of FILE, in MB.</summary>
-    public static int MeasureMemory(string file)
+    /// <summary>Child-process mode: peak working set of one full mastering run of FILE, in MB (the last line printed).</summary>
+    public static int MeasureMemory(string file, bool longTrack)
     {
         var work = Path.Combine(Path.GetTempPath(), "aimaster-master-bench-mem");
         Directory.CreateDirectory(work);
-        MasterAndEncode(file, work);
+        MasterAndEncode(file, work, longTrack);
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         Console.WriteLine(Invariant($"{self.PeakWorkingSet64 / 1048576.0:0} MB"));
         return 0;
     }
 
-    private static (MasteringResult Result, double WavWrittenSeconds, Mp3PreviewResult Preview) MasterAndEncodeTimed(string file, string work, Stopwatch clock)
+    private static (MasteringResult Result, double WavWrittenSeconds, Mp3PreviewResult Preview) MasterAndEncodeTimed(string file, string work, Stopwatch clock, bool longTrack)
     {
         double wavAt = 0;
-        Task<Mp3PreviewResult>? preview = null;
-        var result = MasteringEngine.MasterFile(file, Path.Combine(work, "master.wav"), MasteringSettings.Default, jsonDirectory: work,
-            onMasterWritten: _ => wavAt = clock.Elapsed.TotalSeconds,
-            onMasterRendered: master => preview = StartPreview(master, work));
-        return (result, wavAt, preview!.GetAwaiter().GetResult());
+        var (result, preview) = MasterAndPreview(file, work, null, longTrack, () => wavAt = clock.Elapsed.TotalSeconds);
+        return (result, wavAt, preview);
     }
 
-    private static MasteringResult MasterAndEncode(string file, string work)
+    private static MasteringResult MasterAndEncode(string file, string work, bool longTrack)
     {
         var clock = Stopwatch.StartNew();
         var progress = Environment.GetEnvironmentVariable("AIMASTER_BENCH_STAGES") is null ? null : new Progress(clock);
-        Task<Mp3PreviewResult>? preview = null;
-        var result = MasteringEngine.MasterFile(file, Path.Combine(work, "master.wav"), MasteringSettings.Default, jsonDirectory: work, progress: progress,
-            onMasterRendered: master => preview = StartPreview(master, work));
-        preview!.GetAwaiter().GetResult();
-        return result;
+        return MasterAndPreview(file, work, progress, longTrack, () => { }).Result;
     }
 
-    /// <summary>As the worker does: the preview starts from the rendered master while the engine writes master.wav.</summary>
-    private static Task<Mp3PreviewResult> StartPreview(Engine.AudioBuffer master, string work) =>
-        Task.Run(() => Previews.EncodeAsync(master, Path.Combine(work, "preview.mp3"), MasteringSettings.Default.Target.TruePeakDbtp));
+    /// <summary>
+    /// As the worker does: the preview starts from the rendered master while the engine writes master.wav, or, on the
+    /// long-track path (no master in memory), from master.wav once it is written.
+    /// </summary>
+    private static (MasteringResult Result, Mp3PreviewResult Preview) MasterAndPreview(string file, string work, IProgress<string>? progress, bool longTrack, Action onMasterWritten)
+    {
+        var mp3 = Path.Combine(work, "preview.mp3");
+        var ceiling = MasteringSettings.Default.Target.TruePeakDbtp;
+        Task<Mp3PreviewResult>? preview = null;
+        var result = MasteringEngine.MasterFileWithThreshold(
+            file,
+            Path.Combine(work, "master.wav"),
+            MasteringSettings.Default,
+            work,
+            null,
+            progress,
+            path =>
+            {
+                onMasterWritten();
+                preview ??= Task.Run(() => Previews.EncodeAsync(path, mp3, ceiling));
+            },
+            null,
+            master => preview = Task.Run(() => Previews.EncodeAsync(master, mp3, ceiling)),
+            null,
+            longTrack ? 0 : MasteringEngine.LongTrackBytes,
+            default);
+        return (result, preview!.GetAwaiter().GetResult());
+    }
 
     private static void LoudnormTwoPass(string file, string output)
     {
@@ -163,7 +195,7 @@ public static class MasteringBenchmark
         return null;
     }
 
-    private static string RunMemoryChild(string file)
+    private static (string Memory, string Stages) RunMemoryChild(string file, bool longTrack)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
@@ -173,10 +205,15 @@ public static class MasteringBenchmark
 
         start.ArgumentList.Add("master-memory");
         start.ArgumentList.Add(file);
+        if (longTrack)
+        {
+            start.ArgumentList.Add("--long-track");
+        }
+
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
+        var lines = process.StandardOutput.ReadToEnd().TrimEnd().Split('\n');
         process.WaitForExit();
-        return output.Trim();
+        return (lines[^1].Trim(), string.Join('\n', lines[..^1]));
     }
 
     private static Process Start(string exe, params string[] args)
@@ -210,8 +247,13 @@ public static class MasteringBenchmark
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    // Each stage's start, with the working set, the managed heap and the managed bytes allocated so far (MB).
     private sealed class Progress(Stopwatch clock) : IProgress<string>
     {
-        public void Report(string value) => Console.WriteLine(Invariant($"  {clock.Elapsed.TotalSeconds,6:0.00} s  {value}"));
+        public void Report(string value)
+        {
+            using var self = Process.GetCurrentProcess();
+            Console.WriteLine(Invariant($"  {clock.Elapsed.TotalSeconds,6:0.00} s  {self.WorkingSet64 / 1048576.0,5:0} MB ws  {GC.GetTotalMemory(false) / 1048576.0,5:0} MB heap  {GC.GetTotalAllocatedBytes() / 1048576.0,5:0} MB allocated  {value}"));
+        }
     }
 }

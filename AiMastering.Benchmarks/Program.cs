@@ -8,7 +8,7 @@ return args switch
     ["analysis-memory", var file] => AnalysisBenchmark.MeasureMemory(file),
     ["analysis-stages", var file] => AnalysisStages.Run(file),
     ["master", .. var rest] => MasteringBenchmark.Run([.. rest]),
-    ["master-memory", var file] => MasteringBenchmark.MeasureMemory(file),
+    ["master-memory", var file, .. var rest] => MasteringBenchmark.MeasureMemory(file, rest.Contains("--long-track")),
     ["master-stages", var file] => MasteringStages.Run(file),
     ["preview", .. var rest] => PreviewBenchmark.Run([.. rest]),
     ["reference", .. var rest] => ReferenceBenchmark.Run([.. rest]),
@@ -19,6 +19,6 @@ return args switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] | master-stages FILE | preview [MASTER.wav] [--repeat N] | reference [--repeat N] | reference-stages SRC REF");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | preview [MASTER.wav] [--repeat N] | reference [--repeat N] | reference-stages SRC REF");
     return 2;
 }

@@ -55,10 +55,11 @@ public static class MatchCommand
                 stdout.WriteLine($"{rule.Name}: {rule.Reason}");
             }
 
-            var master = result.Mastering.Master;
-            var after = result.Mastering.After.Loudness;
+            // The master's own analysis (a long track's master is only in the file).
+            var master = result.Mastering.After;
+            var after = master.Loudness;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"master: {output} ({after.IntegratedLufs:0.0} LUFS, {after.TruePeakDbtp:0.0} dBTP, {master.SampleRate} Hz, {master.ChannelCount} ch)"));
+                $"master: {output} ({after.IntegratedLufs:0.0} LUFS, {after.TruePeakDbtp:0.0} dBTP, {master.SampleRate} Hz, {master.Channels} ch)"));
             return ExitCodes.Ok;
         }
         catch (AudioDecodeException e)

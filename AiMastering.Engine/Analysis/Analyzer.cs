@@ -19,30 +19,34 @@ public static class Analyzer
             throw new ArgumentException("Only mono and stereo audio can be analyzed.", nameof(audio));
         }
 
-        var grid = new SubBlockGrid(audio.SampleRate, audio.Length);
-        var channels = audio.Channels.Select(_ => new ChannelStats(grid.Count)).ToArray();
+        // The whole buffer is one block; the spectrum reads its frames straight from the buffer, in parallel with the passes.
+        var passes = new AnalysisPasses(audio.SampleRate, audio.ChannelCount, audio.Length, framePowers: false);
         var stereo = audio.ChannelCount >= 2;
         StereoSpectrum? spectrum = null;
+        Parallel.Invoke(
+            () => passes.Append(new Processing.AudioBlock(audio.Channels)),
+            () => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate));
+        return Summarize(passes.Complete(), spectrum!);
+    }
 
-        var cross = stereo ? new double[grid.Count] : null;
-        var work = new List<Action>();
-        if (stereo)
-        {
-            work.Add(() => ChannelPass.RunStereo(audio.Channels[0], audio.Channels[1], grid, channels[0], channels[1], cross!));
-        }
-        else
-        {
-            work.Add(() => ChannelPass.Run(audio.Channels[0], grid, channels[0]));
-        }
+    /// <summary>
+    /// The analysis of a signal whose passes were fed block by block (<see cref="AnalysisPasses"/> with frame powers):
+    /// the spectrum frames are read back from <paramref name="audio"/>. Equals <see cref="Analyze(AudioBuffer)"/> of the same signal.
+    /// </summary>
+    internal static AudioAnalysis Analyze(PassResults passes, IPlanarSource audio)
+    {
+        ArgumentNullException.ThrowIfNull(passes);
+        var frames = passes.Frames ?? throw new ArgumentException("The passes gathered no spectrum frame powers.", nameof(passes));
+        return Summarize(passes, StereoSpectrum.Measure(frames, audio));
+    }
 
-        for (var c = 0; c < audio.ChannelCount; c++)
-        {
-            var index = c;
-            work.Add(() => TruePeakMeter.Run(audio.Channels[index], grid, channels[index].TruePeak));
-        }
-
-        work.Add(() => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate));
-        Parallel.Invoke([.. work]);
+    private static AudioAnalysis Summarize(PassResults passes, StereoSpectrum spectrum)
+    {
+        var grid = passes.Grid;
+        var channels = passes.Channels;
+        var stereo = channels.Length >= 2;
+        var cross = passes.Cross;
+        var durationSeconds = grid.Length / (double)grid.SampleRate;
         var stereoMeasures = stereo ? new StereoMeasures(cross!) : null;
 
         var loudness = new LoudnessSeries(channels, grid);
@@ -69,9 +73,9 @@ public static class Analyzer
             channelTruePeaks.Select(p => Db.OrNull(Db.FromAmplitude(p))).ToArray(),
             channelSamplePeaks.Select(p => Db.OrNull(Db.FromAmplitude(p))).ToArray());
         var dynamics = DynamicsMeasures.Compute(channels, grid, loudness, truePeak, truePeakDb);
-        var tonal = SpectrumMeasures.Tonal(spectrum!, stereo);
+        var tonal = SpectrumMeasures.Tonal(spectrum, stereo);
         var stereoModel = stereo
-            ? stereoMeasures!.Summarize(channels[0], channels[1], SpectrumMeasures.StereoBands(spectrum!))
+            ? stereoMeasures!.Summarize(channels[0], channels[1], SpectrumMeasures.StereoBands(spectrum))
             : StereoMeasures.Mono();
 
         var problems = ProblemDetector.Detect(new ProblemDetector.Inputs(
@@ -86,17 +90,17 @@ public static class Analyzer
 
         return new AudioAnalysis(
             AudioAnalysis.CurrentSchemaVersion,
-            Math.Round(audio.DurationSeconds, 4),
-            audio.SampleRate,
-            audio.ChannelCount,
+            Math.Round(durationSeconds, 4),
+            grid.SampleRate,
+            channels.Length,
             loudnessModel,
             dynamics,
             tonal,
             stereoModel,
             problems,
             new AnalysisSeries(
-                SeriesBuilder.ShortTerm(loudness, audio.DurationSeconds),
-                SeriesBuilder.Momentary(loudness, audio.DurationSeconds),
+                SeriesBuilder.ShortTerm(loudness, durationSeconds),
+                SeriesBuilder.Momentary(loudness, durationSeconds),
                 SeriesBuilder.Waveform(channels, grid)));
     }
 

@@ -6,37 +6,33 @@ namespace AiMastering.Engine.Analysis;
 /// </summary>
 internal static class LoudnessMeter
 {
-    public readonly record struct Reading(double IntegratedLufs, double TruePeakDbtp);
+    public readonly record struct Reading(double IntegratedLufs, double TruePeakDbtp)
+    {
+        /// <summary>The reading as analysis.json reports it: rounded to 0.01 dB, silence as −∞ (see <see cref="Reported"/>).</summary>
+        public Reading AsReported() => new(Db.OrNull(IntegratedLufs) ?? double.NegativeInfinity, Db.OrNull(TruePeakDbtp) ?? double.NegativeInfinity);
+    }
+
+    /// <summary>Integrated loudness and true peak as an analysis reports them; equals <see cref="Reading.AsReported"/> of the same signal's reading.</summary>
+    public static Reading Reported(AudioAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return new(analysis.Loudness.IntegratedLufs ?? double.NegativeInfinity, analysis.Loudness.TruePeakDbtp ?? double.NegativeInfinity);
+    }
 
     public static Reading Measure(AudioBuffer audio)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        var grid = new SubBlockGrid(audio.SampleRate, audio.Length);
-        var channels = audio.Channels.Select(_ => new ChannelStats(grid.Count)).ToArray();
-        var work = new List<Action>();
-        if (audio.ChannelCount == 2)
-        {
-            var cross = new double[grid.Count];
-            work.Add(() => ChannelPass.RunStereo(audio.Channels[0], audio.Channels[1], grid, channels[0], channels[1], cross));
-        }
-        else
-        {
-            for (var c = 0; c < audio.ChannelCount; c++)
-            {
-                var index = c;
-                work.Add(() => ChannelPass.Run(audio.Channels[index], grid, channels[index]));
-            }
-        }
+        var passes = new AnalysisPasses(audio.SampleRate, audio.ChannelCount, audio.Length, framePowers: false);
+        passes.Append(new Processing.AudioBlock(audio.Channels));
+        return Read(passes.Complete());
+    }
 
-        for (var c = 0; c < audio.ChannelCount; c++)
-        {
-            var index = c;
-            work.Add(() => TruePeakMeter.Run(audio.Channels[index], grid, channels[index].TruePeak));
-        }
-
-        Parallel.Invoke([.. work]);
-        var loudness = new LoudnessSeries(channels, grid);
-        var peak = channels.Max(c => c.TruePeak.Length == 0 ? 0f : System.Numerics.Tensors.TensorPrimitives.Max(c.TruePeak));
+    /// <summary>The reading from passes fed block by block (the same numbers as <see cref="Measure"/> of the whole signal).</summary>
+    public static Reading Read(PassResults passes)
+    {
+        ArgumentNullException.ThrowIfNull(passes);
+        var loudness = new LoudnessSeries(passes.Channels, passes.Grid);
+        var peak = passes.Channels.Max(c => c.TruePeak.Length == 0 ? 0f : System.Numerics.Tensors.TensorPrimitives.Max(c.TruePeak));
         return new Reading(loudness.Integrated, Db.FromAmplitude(peak));
     }
 }

@@ -26,9 +26,9 @@ internal sealed class LoudnessSeries
         for (var k = 0; k < n; k++)
         {
             double z = 0;
-            foreach (var channel in channels)
+            for (var c = 0; c < channels.Count; c++)
             {
-                z += channel.WeightedEnergy[k];
+                z += channels[c].WeightedEnergy[k];
             }
 
             cumulativeEnergy[k + 1] = cumulativeEnergy[k] + z;

@@ -7,6 +7,8 @@ namespace AiMastering.Engine.Analysis;
 /// left and right packed into one complex FFT per frame. Accumulates |L|^2, |R|^2 and Re(L R*), from
 /// which mid, side, the channel average and per-band correlation follow. Powers are one-sided and
 /// scaled so that summing all bins gives the mean square of the signal (a full-scale sine = -3 dB).
+/// The frames are chosen from every frame's power (<see cref="FramePowers"/>), so a block-fed analysis
+/// gathers the powers while the audio streams by and reads the chosen frames back afterwards.
 /// </summary>
 internal sealed class StereoSpectrum
 {
@@ -48,51 +50,46 @@ internal sealed class StereoSpectrum
     public static int FrameSizeFor(int sampleRate) =>
         (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, sampleRate / 6));
 
-    /// <summary>Analyzes <paramref name="left"/> (and <paramref name="right"/>, or null for mono).</summary>
+    /// <summary>Analyzes <paramref name="left"/> (and <paramref name="right"/>, or empty for mono).</summary>
     /// <remarks><paramref name="maxFrames"/>: the reference matcher uses more frames than the analysis for a steadier estimate.</remarks>
     public static StereoSpectrum Measure(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int sampleRate, int maxFrames = MaxFrames)
     {
-        var stereo = !right.IsEmpty;
-        var n = FrameSizeFor(sampleRate);
-        var result = new StereoSpectrum(sampleRate, n);
-        var frames = SelectFrames(left, right, n, maxFrames);
-        var fft = new SplitComplexFft(n);
-        var window = new float[n];
-        for (var i = 0; i < n; i++)
+        var powers = new FramePowers(sampleRate, stereo: !right.IsEmpty);
+        powers.Append(left, right);
+        var builder = new Builder(sampleRate);
+        var n = builder.Result.FrameSize;
+        foreach (var start in powers.Select(maxFrames))
         {
-            window[i] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * i / n)));
+            builder.Add(left.Slice((int)start, n), right.IsEmpty ? [] : right.Slice((int)start, n));
         }
 
-        var re = new float[n];
-        var im = new float[n];
-        foreach (var start in frames)
+        return builder.Complete();
+    }
+
+    /// <summary>
+    /// The spectrum of audio whose frame powers were gathered block by block: the chosen frames are read back from
+    /// <paramref name="audio"/> (random access, e.g. a spill file), so the result equals the one-pass <see cref="Measure(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int)"/>.
+    /// </summary>
+    public static StereoSpectrum Measure(FramePowers powers, IPlanarSource audio, int maxFrames = MaxFrames)
+    {
+        ArgumentNullException.ThrowIfNull(powers);
+        ArgumentNullException.ThrowIfNull(audio);
+        var builder = new Builder(audio.SampleRate);
+        var n = builder.Result.FrameSize;
+        var left = new float[n];
+        var right = powers.Stereo ? new float[n] : [];
+        foreach (var start in powers.Select(maxFrames))
         {
-            TensorPrimitives.Multiply(left.Slice(start, n), window, re);
-            if (stereo)
+            audio.Read(0, start, left);
+            if (powers.Stereo)
             {
-                TensorPrimitives.Multiply(right.Slice(start, n), window, im);
-            }
-            else
-            {
-                Array.Clear(im);
+                audio.Read(1, start, right);
             }
 
-            fft.Forward(re, im);
-            result.Accumulate(re, im);
+            builder.Add(left, right);
         }
 
-        result.Frames = frames.Count;
-        var windowPower = TensorPrimitives.SumOfSquares(window);
-        var scale = frames.Count == 0 ? 0 : 1.0 / ((double)n * windowPower * frames.Count);
-        for (var k = 0; k <= n / 2; k++)
-        {
-            var oneSided = k == 0 || k == n / 2 ? scale : 2 * scale;
-            result.Left[k] *= oneSided;
-            result.Right[k] *= oneSided;
-            result.Cross[k] *= oneSided;
-        }
-
-        return result;
+        return builder.Complete();
     }
 
     // Unpack X = FFT(l + i r): L[k] = (X[k] + conj X[N-k]) / 2, R[k] = (X[k] - conj X[N-k]) / 2i.
@@ -116,53 +113,63 @@ internal sealed class StereoSpectrum
     private double[] Combine(int sign) =>
         Left.Select((l, k) => (l + Right[k] + (sign * 2 * Cross[k])) / 4).ToArray();
 
-    // "Louder passages": frame power above -70 dBFS and within 10 dB of the mean of those frames
-    // (the BS.1770 gating idea on unweighted frames); at most MaxFrames, spread evenly.
-    private static List<int> SelectFrames(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int n, int maxFrames)
+    /// <summary>Windows, transforms and accumulates frames one by one, then scales the sums to one-sided mean-square powers.</summary>
+    private sealed class Builder
     {
-        var count = left.Length / n;
-        var candidates = new List<int>();
-        if (count == 0)
+        private readonly SplitComplexFft fft;
+        private readonly float[] window;
+        private readonly float[] re;
+        private readonly float[] im;
+
+        public Builder(int sampleRate)
         {
-            return candidates;
+            var n = FrameSizeFor(sampleRate);
+            Result = new StereoSpectrum(sampleRate, n);
+            fft = new SplitComplexFft(n);
+            window = new float[n];
+            for (var i = 0; i < n; i++)
+            {
+                window[i] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * i / n)));
+            }
+
+            re = new float[n];
+            im = new float[n];
         }
 
-        var power = new double[count];
-        for (var f = 0; f < count; f++)
+        public StereoSpectrum Result { get; }
+
+        public void Add(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
         {
-            power[f] = TensorPrimitives.SumOfSquares(left.Slice(f * n, n)) / n;
+            TensorPrimitives.Multiply(left, window, re);
             if (!right.IsEmpty)
             {
-                power[f] = (power[f] + (TensorPrimitives.SumOfSquares(right.Slice(f * n, n)) / n)) / 2;
+                TensorPrimitives.Multiply(right, window, im);
             }
-        }
-
-        var audible = power.Where(p => p > 1e-7).ToArray();
-        if (audible.Length == 0)
-        {
-            return candidates;
-        }
-
-        var gate = audible.Average() * 0.1;
-        for (var f = 0; f < count; f++)
-        {
-            if (power[f] > 1e-7 && power[f] >= gate)
+            else
             {
-                candidates.Add(f * n);
+                Array.Clear(im);
             }
+
+            fft.Forward(re, im);
+            Result.Accumulate(re, im);
+            Result.Frames++;
         }
 
-        if (candidates.Count <= maxFrames)
+        public StereoSpectrum Complete()
         {
-            return candidates;
-        }
+            var n = Result.FrameSize;
+            var frames = Result.Frames;
+            var windowPower = TensorPrimitives.SumOfSquares(window);
+            var scale = frames == 0 ? 0 : 1.0 / ((double)n * windowPower * frames);
+            for (var k = 0; k <= n / 2; k++)
+            {
+                var oneSided = k == 0 || k == n / 2 ? scale : 2 * scale;
+                Result.Left[k] *= oneSided;
+                Result.Right[k] *= oneSided;
+                Result.Cross[k] *= oneSided;
+            }
 
-        var chosen = new List<int>(maxFrames);
-        for (var i = 0; i < maxFrames; i++)
-        {
-            chosen.Add(candidates[(int)((long)i * candidates.Count / maxFrames)]);
+            return Result;
         }
-
-        return chosen;
     }
 }

@@ -14,11 +14,11 @@ internal sealed class SubBlockGrid
     {
         SampleRate = sampleRate;
         Length = length;
-        Count = (int)Math.Ceiling(length * (double)PerSecond / sampleRate);
+        Count = CountFor(sampleRate, length);
         Starts = new int[Count + 1];
         for (var k = 0; k <= Count; k++)
         {
-            Starts[k] = (int)Math.Min(length, Math.Round(k * (double)sampleRate / PerSecond));
+            Starts[k] = (int)Math.Min(length, Boundary(sampleRate, k));
         }
 
         Starts[Count] = length;
@@ -36,4 +36,13 @@ internal sealed class SubBlockGrid
     public int SizeOf(int k) => Starts[k + 1] - Starts[k];
 
     public static double TimeOf(int k) => k / (double)PerSecond;
+
+    /// <summary>Start sample of sub-block <paramref name="k"/> before clipping to the length (what a block-fed pass uses while the length is still unknown).</summary>
+    public static long Boundary(int sampleRate, long k) => (long)Math.Round(k * (double)sampleRate / PerSecond);
+
+    /// <summary>
+    /// Sub-blocks of a signal of <paramref name="length"/> samples. Sample p lies in a sub-block k with k·fs/100 ≤ p + ½,
+    /// so every sub-block that samples [0, length) touch is below this count: it is also the room a block-fed pass needs.
+    /// </summary>
+    public static int CountFor(int sampleRate, long length) => (int)Math.Ceiling(length * (double)PerSecond / sampleRate);
 }

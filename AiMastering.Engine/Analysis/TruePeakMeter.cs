@@ -9,7 +9,7 @@ namespace AiMastering.Engine.Analysis;
 /// so only phases 1..3 are computed: 3 x 12 taps per input sample (the length of the Annex 2 example filter), vectorized over 4,096-sample blocks
 /// with <see cref="TensorPrimitives"/> and no allocation per block.
 /// </summary>
-internal static class TruePeakMeter
+internal sealed class TruePeakMeter
 {
     public const int Oversampling = 4;
 
@@ -22,46 +22,36 @@ internal static class TruePeakMeter
 
     private const int BlockSize = 4096;
 
+    /// <summary>Samples before a block's first input that its interpolation reads.</summary>
+    private const int History = HalfTaps - 1;
+
     /// <summary>Coefficients per phase p = 1..3: tap k multiplies x[n - HalfTaps + 1 + k].</summary>
     private static readonly float[][] Phases = BuildPhases();
 
+    private readonly int sampleRate;
+    private readonly Func<float[]> perSubBlock;
+
+    // stage[j] = x[blockStart - History + j]: one block with its history and look-ahead (zeros before the start).
+    private readonly float[] stage = new float[BlockSize + TapsPerPhase - 1];
+    private readonly float[] acc = new float[BlockSize];
+    private readonly float[] peak = new float[BlockSize];
+    private int filled = History;
+    private long blockStart;
+    private int sub;
+
+    /// <param name="perSubBlock">The array receiving the true peak per sub-block (read at every block, as it may grow).</param>
+    public TruePeakMeter(int sampleRate, Func<float[]> perSubBlock)
+    {
+        this.sampleRate = sampleRate;
+        this.perSubBlock = perSubBlock;
+    }
+
+    /// <summary>One channel of a whole signal.</summary>
     public static void Run(float[] samples, SubBlockGrid grid, float[] truePeakPerSubBlock)
     {
-        var padded = ArrayPool<float>.Shared.Rent(BlockSize + TapsPerPhase);
-        var acc = ArrayPool<float>.Shared.Rent(BlockSize);
-        var peak = ArrayPool<float>.Shared.Rent(BlockSize);
-        try
-        {
-            var sub = 0;
-            for (var start = 0; start < samples.Length; start += BlockSize)
-            {
-                var count = Math.Min(BlockSize, samples.Length - start);
-                var input = padded.AsSpan(0, count + TapsPerPhase - 1);
-                FillPadded(samples, start - HalfTaps + 1, input);
-                var peaks = peak.AsSpan(0, count);
-                TensorPrimitives.Abs(samples.AsSpan(start, count), peaks);
-                var y = acc.AsSpan(0, count);
-                foreach (var h in Phases)
-                {
-                    TensorPrimitives.Multiply(input[..count], h[0], y);
-                    for (var k = 1; k < TapsPerPhase; k++)
-                    {
-                        TensorPrimitives.MultiplyAdd(input.Slice(k, count), h[k], y, y);
-                    }
-
-                    TensorPrimitives.Abs(y, y);
-                    TensorPrimitives.Max(peaks, y, peaks);
-                }
-
-                sub = ScatterToSubBlocks(peaks, start, grid, sub, truePeakPerSubBlock);
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(padded);
-            ArrayPool<float>.Shared.Return(acc);
-            ArrayPool<float>.Shared.Return(peak);
-        }
+        var meter = new TruePeakMeter(grid.SampleRate, () => truePeakPerSubBlock);
+        meter.Append(samples);
+        meter.Complete();
     }
 
     /// <summary>
@@ -115,6 +105,18 @@ internal static class TruePeakMeter
         }
     }
 
+    // destination[j] = samples[from + j], zeros outside the array.
+    private static void FillPadded(float[] samples, int from, Span<float> destination)
+    {
+        destination.Clear();
+        var srcStart = Math.Max(0, from);
+        var srcEnd = Math.Min(samples.Length, from + destination.Length);
+        if (srcEnd > srcStart)
+        {
+            samples.AsSpan(srcStart, srcEnd - srcStart).CopyTo(destination[(srcStart - from)..]);
+        }
+    }
+
     /// <summary>Neighbours before a sample that its interpolated values depend on.</summary>
     public static int ContextBefore => HalfTaps - 1;
 
@@ -130,38 +132,86 @@ internal static class TruePeakMeter
         return perSub.Length == 0 ? 0f : TensorPrimitives.Max(perSub);
     }
 
-    private static void FillPadded(float[] samples, int from, Span<float> destination)
+    /// <summary>
+    /// The next samples. Blocks of <see cref="BlockSize"/> are measured as soon as their look-ahead has arrived, at the
+    /// same positions whatever the sizes fed, so the result is the same, bit for bit, as one pass.
+    /// </summary>
+    public void Append(ReadOnlySpan<float> samples)
     {
-        destination.Clear();
-        var srcStart = Math.Max(0, from);
-        var srcEnd = Math.Min(samples.Length, from + destination.Length);
-        if (srcEnd > srcStart)
+        while (!samples.IsEmpty)
         {
-            samples.AsSpan(srcStart, srcEnd - srcStart).CopyTo(destination[(srcStart - from)..]);
+            var n = Math.Min(samples.Length, stage.Length - filled);
+            samples[..n].CopyTo(stage.AsSpan(filled));
+            filled += n;
+            samples = samples[n..];
+            if (filled == stage.Length)
+            {
+                MeasureBlock(BlockSize);
+            }
         }
     }
 
-    private static int ScatterToSubBlocks(ReadOnlySpan<float> peaks, int start, SubBlockGrid grid, int sub, float[] perSub)
+    /// <summary>Measures what is left, with zeros after the end.</summary>
+    public void Complete()
     {
-        var end = start + peaks.Length;
-        while (sub < grid.Count && grid.Starts[sub] < end)
+        while (filled > History)
         {
-            var a = Math.Max(grid.Starts[sub], start);
-            var b = Math.Min(grid.Starts[sub + 1], end);
-            if (b > a)
+            var count = Math.Min(BlockSize, filled - History);
+            stage.AsSpan(filled).Clear();
+            var keep = filled;
+            MeasureBlock(count);
+            filled = Math.Max(History, keep - count);
+        }
+    }
+
+    // Interpolates x[blockStart, blockStart + count), keeps the largest |value| per sub-block, then moves the
+    // history and look-ahead of the next block to the front of the stage.
+    private void MeasureBlock(int count)
+    {
+        var input = stage.AsSpan(0, count + TapsPerPhase - 1);
+        var peaks = peak.AsSpan(0, count);
+        TensorPrimitives.Abs(stage.AsSpan(History, count), peaks);
+        var y = acc.AsSpan(0, count);
+        foreach (var h in Phases)
+        {
+            TensorPrimitives.Multiply(input[..count], h[0], y);
+            for (var k = 1; k < TapsPerPhase; k++)
             {
-                perSub[sub] = Math.Max(perSub[sub], TensorPrimitives.Max(peaks.Slice(a - start, b - a)));
+                TensorPrimitives.MultiplyAdd(input.Slice(k, count), h[k], y, y);
             }
 
-            if (grid.Starts[sub + 1] > end)
+            TensorPrimitives.Abs(y, y);
+            TensorPrimitives.Max(peaks, y, peaks);
+        }
+
+        ScatterToSubBlocks(peaks);
+        stage.AsSpan(count, TapsPerPhase - 1).CopyTo(stage);
+        filled = TapsPerPhase - 1;
+        blockStart += count;
+    }
+
+    private void ScatterToSubBlocks(ReadOnlySpan<float> peaks)
+    {
+        var perSub = perSubBlock();
+        var end = blockStart + peaks.Length;
+        while (true)
+        {
+            var from = SubBlockGrid.Boundary(sampleRate, sub);
+            var to = SubBlockGrid.Boundary(sampleRate, sub + 1);
+            var a = Math.Max(from, blockStart);
+            var b = Math.Min(to, end);
+            if (b > a)
+            {
+                perSub[sub] = Math.Max(perSub[sub], TensorPrimitives.Max(peaks.Slice((int)(a - blockStart), (int)(b - a))));
+            }
+
+            if (to > end)
             {
                 break;
             }
 
             sub++;
         }
-
-        return sub;
     }
 
     // Kaiser-windowed sinc g(t) = sinc(t) w(t/HalfTaps); phase p (offset p/4) tap k sits at t = p/4 + HalfTaps - 1 - k.

@@ -17,6 +17,9 @@ public static class AudioDecoder
 
     private const int SniffBytes = 4096;
 
+    /// <summary>Frames per chunk read from the decoder.</summary>
+    private const int ChunkFrames = 65536;
+
     /// <summary>Reads only the header: container, rate, channels, bits, frames. Validates what the header claims.</summary>
     public static AudioProbeResult Probe(string path)
     {
@@ -66,50 +69,75 @@ public static class AudioDecoder
     public static AudioBuffer Decode(string path)
     {
         var probe = Probe(path);
-        float[][] channels;
-        if (probe.Container == AudioContainer.Wav || (probe.Container == AudioContainer.Aiff && !probe.IsFloat && IsPlainAiff(path)))
+        using var reader = OpenReader(path, probe);
+        var builder = new PlanarBuilder(probe.Channels, probe.Frames);
+        var chunk = new float[ChunkFrames * probe.Channels];
+        int read;
+        while ((read = reader.Read(chunk)) > 0)
         {
-            try
-            {
-                channels = NAudioReader.Read(path, probe);
-            }
-            catch (Exception e) when (e is FormatException or InvalidDataException or ArgumentException or EndOfStreamException)
-            {
-                throw DecodeErrors.Failed(e.Message, e);
-            }
-        }
-        else
-        {
-            channels = FfmpegReader.Read(path, probe, out _);
-            var decoded = channels[0].Length;
-            if (probe.Frames > 0 && decoded < probe.Frames * 0.999)
-            {
-                throw DecodeErrors.Truncated(probe.DurationSeconds, decoded / (double)probe.SampleRate);
-            }
+            builder.Append(chunk.AsSpan(0, read));
         }
 
-        return Validate(new AudioBuffer(probe.SampleRate, channels));
+        reader.Finish();
+        CheckComplete(probe, reader, builder.Frames);
+        return Validate(new AudioBuffer(probe.SampleRate, builder.Build()));
+    }
+
+    /// <summary>
+    /// Opens the file for reading in planar blocks without holding it whole (<see cref="AudioBlockReader"/>); bad
+    /// input gives the same <see cref="AudioProblem"/>s as <see cref="Decode"/> (the length and silence checks when
+    /// the last block has been read).
+    /// </summary>
+    internal static AudioBlockReader OpenBlocks(string path)
+    {
+        var probe = Probe(path);
+        return new AudioBlockReader(probe, OpenReader(path, probe));
+    }
+
+    /// <summary>NAudio for WAV and plain AIFF; ffmpeg for FLAC and AIFF variants (compressed, float).</summary>
+    private static IInterleavedReader OpenReader(string path, AudioProbeResult probe) =>
+        probe.Container == AudioContainer.Wav || (probe.Container == AudioContainer.Aiff && !probe.IsFloat && IsPlainAiff(path))
+            ? NAudioReader.Open(path, probe)
+            : FfmpegReader.Open(path, probe);
+
+    /// <summary>ffmpeg decodes what it can of a cut-off FLAC; fewer frames than the header promised means a truncated file.</summary>
+    internal static void CheckComplete(AudioProbeResult probe, IInterleavedReader reader, long decodedFrames)
+    {
+        if (reader is FfmpegReader && probe.Frames > 0 && decodedFrames < probe.Frames * 0.999)
+        {
+            throw DecodeErrors.Truncated(probe.DurationSeconds, decodedFrames / (double)probe.SampleRate);
+        }
     }
 
     internal static AudioBuffer Validate(AudioBuffer audio)
     {
-        if (audio.DurationSeconds < MinSeconds)
+        CheckLength(audio.Length, audio.SampleRate);
+        CheckNotSilent(audio.Channels.Max(c => TensorPrimitives.MaxMagnitude(c) is var m ? Math.Abs(m) : 0));
+        return audio;
+    }
+
+    /// <summary>Refuses audio that is empty or shorter than <see cref="MinSeconds"/>.</summary>
+    internal static void CheckLength(long frames, int sampleRate)
+    {
+        var seconds = (double)frames / sampleRate;
+        if (seconds < MinSeconds)
         {
-            if (audio.Length == 0)
+            if (frames == 0)
             {
                 throw DecodeErrors.NoAudio();
             }
 
-            throw DecodeErrors.TooShort(audio.DurationSeconds);
+            throw DecodeErrors.TooShort(seconds);
         }
+    }
 
-        var peak = audio.Channels.Max(c => TensorPrimitives.MaxMagnitude(c) is var m ? Math.Abs(m) : 0);
+    /// <summary>Refuses audio whose peak stays at or below <see cref="SilenceDbfs"/>.</summary>
+    internal static void CheckNotSilent(float peak)
+    {
         if (peak <= Math.Pow(10, SilenceDbfs / 20))
         {
             throw DecodeErrors.Silent();
         }
-
-        return audio;
     }
 
     private static bool IsPlainAiff(string path)

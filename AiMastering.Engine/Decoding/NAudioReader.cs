@@ -2,48 +2,104 @@ using NAudio.Wave;
 
 namespace AiMastering.Engine.Decoding;
 
-/// <summary>Decodes PCM/float WAV and uncompressed AIFF with NAudio into planar floats.</summary>
-internal static class NAudioReader
+/// <summary>
+/// Decodes PCM/float WAV and uncompressed AIFF with NAudio into interleaved floats. NAudio's parsing and read
+/// errors become <see cref="AudioProblem.DecoderFailed"/>.
+/// </summary>
+internal sealed class NAudioReader : IInterleavedReader
 {
-    private const int ChunkFrames = 16384;
+    private readonly WaveStream reader;
+    private readonly ISampleProvider? provider;
+    private readonly int frameBytes;
+    private byte[] bytes = [];
+    private int filled;
 
-    public static float[][] Read(string path, AudioProbeResult probe)
+    private NAudioReader(WaveStream reader, AudioProbeResult probe)
     {
-        using WaveStream reader = probe.Container == AudioContainer.Aiff ? new AiffFileReader(path) : new WaveFileReader(path);
-        if (probe.Container == AudioContainer.Wav && probe.IsFloat && probe.BitsPerSample == 32)
-        {
-            return ReadFloat32(reader, probe);
-        }
+        this.reader = reader;
+        frameBytes = 4 * probe.Channels;
 
-        var provider = reader.ToSampleProvider();
-        var builder = new PlanarBuilder(probe.Channels, probe.Frames);
-        var buffer = new float[ChunkFrames * probe.Channels];
-        int read;
-        while ((read = provider.Read(buffer)) > 0)
+        // 32-bit float WAV: NAudio parses the container; the sample bytes are already floats (little-endian).
+        if (!(probe.Container == AudioContainer.Wav && probe.IsFloat && probe.BitsPerSample == 32))
         {
-            builder.Append(buffer.AsSpan(0, read));
+            provider = reader.ToSampleProvider();
         }
-
-        return builder.Build();
     }
 
-    // 32-bit float WAV: NAudio parses the container; the sample bytes are already floats (little-endian).
-    private static float[][] ReadFloat32(WaveStream reader, AudioProbeResult probe)
+    public static NAudioReader Open(string path, AudioProbeResult probe)
     {
-        var builder = new PlanarBuilder(probe.Channels, probe.Frames);
-        var frameBytes = 4 * probe.Channels;
-        var bytes = new byte[8 * ChunkFrames * frameBytes];
-        int read;
-        var filled = 0;
-        while ((read = reader.Read(bytes, filled, bytes.Length - filled)) > 0)
+        WaveStream? stream = null;
+        try
         {
-            filled += read;
-            var usable = filled - (filled % frameBytes);
-            builder.Append(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, usable)));
-            Buffer.BlockCopy(bytes, usable, bytes, 0, filled - usable);
-            filled -= usable;
+            stream = probe.Container == AudioContainer.Aiff ? new AiffFileReader(path) : new WaveFileReader(path);
+            return new NAudioReader(stream, probe);
+        }
+        catch (Exception e)
+        {
+            stream?.Dispose();
+            if (IsDecoderError(e))
+            {
+                throw DecodeErrors.Failed(e.Message, e);
+            }
+
+            throw;
+        }
+    }
+
+    public int Read(Span<float> destination)
+    {
+        try
+        {
+            return provider is null ? ReadFloat32(destination) : ReadConverted(destination);
+        }
+        catch (Exception e) when (IsDecoderError(e))
+        {
+            throw DecodeErrors.Failed(e.Message, e);
+        }
+    }
+
+    public void Finish()
+    {
+    }
+
+    public void Dispose() => reader.Dispose();
+
+    private static bool IsDecoderError(Exception e) => e is FormatException or InvalidDataException or ArgumentException or EndOfStreamException;
+
+    private int ReadConverted(Span<float> destination)
+    {
+        var channels = frameBytes / 4;
+        var wanted = destination.Length - (destination.Length % channels);
+        var total = 0;
+        int read;
+        while (total < wanted && (read = provider!.Read(destination[total..wanted])) > 0)
+        {
+            total += read;
         }
 
-        return builder.Build();
+        return total - (total % channels);
+    }
+
+    private int ReadFloat32(Span<float> destination)
+    {
+        var wantedBytes = (destination.Length / (frameBytes / 4)) * frameBytes;
+        if (bytes.Length < wantedBytes)
+        {
+            var kept = bytes.AsSpan(0, filled).ToArray();
+            bytes = new byte[wantedBytes];
+            kept.CopyTo(bytes, 0);
+        }
+
+        int read;
+        while (filled < wantedBytes && (read = reader.Read(bytes, filled, wantedBytes - filled)) > 0)
+        {
+            filled += read;
+        }
+
+        var usable = filled - (filled % frameBytes);
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, usable)).CopyTo(destination);
+        Buffer.BlockCopy(bytes, usable, bytes, 0, filled - usable);
+        filled -= usable;
+        return usable / 4;
     }
 }

@@ -51,7 +51,7 @@ internal sealed class PlanarBuilder(int channels, long expectedFrames)
     }
 
     // (L0 R0 L1 R1)(L2 R2 L3 R3) -> (L0 L1 L2 L3), (R0 R1 R2 R3) with SSE shuffles; scalar tail.
-    private static void Deinterleave(ReadOnlySpan<float> interleaved, Span<float> left, Span<float> right)
+    internal static void Deinterleave(ReadOnlySpan<float> interleaved, Span<float> left, Span<float> right)
     {
         var i = 0;
         if (Sse.IsSupported)

@@ -8,7 +8,8 @@ internal static class F32lePipe
 {
     private const int BlockFrames = 8192;
 
-    public static async Task WriteAsync(Stream output, AudioBuffer audio, int start, int end, float gain, CancellationToken ct)
+    /// <summary>Samples [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="audio"/> (a buffer, or a WAV file read block by block), times <paramref name="gain"/>.</summary>
+    public static async Task WriteAsync(Stream output, IPlanarSource audio, int start, int end, float gain, CancellationToken ct)
     {
         if (!BitConverter.IsLittleEndian)
         {
@@ -17,28 +18,31 @@ internal static class F32lePipe
 
         var channels = audio.ChannelCount;
         var bytes = ArrayPool<byte>.Shared.Rent(BlockFrames * channels * sizeof(float));
+        var block = ArrayPool<float>.Shared.Rent(BlockFrames);
         try
         {
             for (var at = start; at < end; at += BlockFrames)
             {
                 var n = Math.Min(BlockFrames, end - at);
                 var length = n * channels * sizeof(float);
-                Interleave(audio, at, n, gain, MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, length)));
+                Interleave(audio, at, n, gain, block, MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, length)));
                 await output.WriteAsync(bytes.AsMemory(0, length), ct).ConfigureAwait(false);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<float>.Shared.Return(block);
         }
     }
 
-    private static void Interleave(AudioBuffer audio, int start, int count, float gain, Span<float> interleaved)
+    private static void Interleave(IPlanarSource audio, int start, int count, float gain, float[] block, Span<float> interleaved)
     {
         var channels = audio.ChannelCount;
         for (var c = 0; c < channels; c++)
         {
-            var source = audio.Channels[c].AsSpan(start, count);
+            var source = block.AsSpan(0, count);
+            audio.Read(c, start, source);
             for (int i = 0, o = c; i < source.Length; i++, o += channels)
             {
                 interleaved[o] = source[i] * gain;

@@ -41,27 +41,79 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
     public Task<Mp3PreviewResult> EncodeAsync(AudioBuffer master, string mp3Path, double ceilingDbtp, CancellationToken ct = default) =>
         EncodeAsync(master, mp3Path, ceilingDbtp, segments: null, ct);
 
+    /// <summary>
+    /// The same from a master WAV file, for masters not held in memory (the engine's long-track path): every part
+    /// reads its samples from the file, and the preview's true peak is measured as it is decoded, so memory stays
+    /// at the encoded MP3 (about 150 MB an hour) whatever the length. Same preview, same true peak.
+    /// </summary>
+    public async Task<Mp3PreviewResult> EncodeAsync(string masterWavPath, string mp3Path, double ceilingDbtp, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(masterWavPath);
+        int rate, channels;
+        long length;
+        using (var wav = new Decoding.WavFileAudio(masterWavPath))
+        {
+            (rate, channels, length) = (wav.SampleRate, wav.ChannelCount, wav.Length);
+        }
+
+        return await EncodeAsync(
+            () => new Decoding.WavFileAudio(masterWavPath),
+            rate,
+            channels,
+            checked((int)length),
+            mp3Path,
+            ceilingDbtp,
+            segments: null,
+            (joined, _, token) => Mp3PreviewTruePeak.MeasureDbtpAsync(ffmpegPath, joined, token),
+            ct).ConfigureAwait(false);
+    }
+
     /// <param name="segments">Parts to encode in parallel; null = one per core, each at least 20 s of audio.</param>
-    internal async Task<Mp3PreviewResult> EncodeAsync(AudioBuffer master, string mp3Path, double ceilingDbtp, int? segments, CancellationToken ct)
+    internal Task<Mp3PreviewResult> EncodeAsync(AudioBuffer master, string mp3Path, double ceilingDbtp, int? segments, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(master);
+        var source = new BufferAudio(master);
+        return EncodeAsync(
+            () => source,
+            master.SampleRate,
+            master.ChannelCount,
+            master.Length,
+            mp3Path,
+            ceilingDbtp,
+            segments,
+            (joined, plan, token) => Mp3PreviewDecoder.TruePeakDbtpAsync(ffmpegPath, joined, plan.Segments.Count, token),
+            ct);
+    }
+
+    // openMaster: a reader of the master for one part (parts run in parallel; a file reader is opened per part).
+    private async Task<Mp3PreviewResult> EncodeAsync(
+        Func<IPlanarSource> openMaster,
+        int masterRate,
+        int channels,
+        int masterLength,
+        string mp3Path,
+        double ceilingDbtp,
+        int? segments,
+        Func<JoinedMp3, Mp3SegmentPlan, CancellationToken, Task<double>> truePeakOf,
+        CancellationToken ct)
+    {
         ArgumentException.ThrowIfNullOrEmpty(mp3Path);
-        if (master.ChannelCount > 2)
+        if (channels > 2)
         {
-            throw new ArgumentException("An MP3 preview is mono or stereo.", nameof(master));
+            throw new ArgumentException("An MP3 preview is mono or stereo.", nameof(channels));
         }
 
         var clock = Stopwatch.StartNew();
-        var count = segments ?? Mp3SegmentPlan.DefaultSegmentCount(master.DurationSeconds, Environment.ProcessorCount);
-        var plan = Mp3SegmentPlan.Create(master.SampleRate, master.Length, PreviewSampleRate(master.SampleRate), count);
+        var count = segments ?? Mp3SegmentPlan.DefaultSegmentCount(masterLength / (double)masterRate, Environment.ProcessorCount);
+        var plan = Mp3SegmentPlan.Create(masterRate, masterLength, PreviewSampleRate(masterRate), count);
         var gainDb = 0.0;
         var truePeak = double.NaN;
         var encodes = 0;
         while (true)
         {
             encodes++;
-            var joined = await EncodeOnceAsync(master, plan, mp3Path, gainDb, ct).ConfigureAwait(false);
-            truePeak = await Mp3PreviewDecoder.TruePeakDbtpAsync(ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
+            var joined = await EncodeOnceAsync(openMaster, plan, mp3Path, gainDb, ct).ConfigureAwait(false);
+            truePeak = await truePeakOf(joined, plan, ct).ConfigureAwait(false);
             if (truePeak <= ceilingDbtp || encodes == MaxEncodes)
             {
                 break;
@@ -73,15 +125,25 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
         return new Mp3PreviewResult(truePeak, gainDb, clock.Elapsed.TotalSeconds, plan.PreviewRate, plan.Segments.Count, encodes);
     }
 
-    private async Task<JoinedMp3> EncodeOnceAsync(AudioBuffer master, Mp3SegmentPlan plan, string mp3Path, double gainDb, CancellationToken ct)
+    private async Task<JoinedMp3> EncodeOnceAsync(Func<IPlanarSource> openMaster, Mp3SegmentPlan plan, string mp3Path, double gainDb, CancellationToken ct)
     {
         var gain = (float)Math.Pow(10, gainDb / 20);
         var firstSegmentPath = mp3Path + ".part1.mp3";
         try
         {
             var encoded = await FailFast.WhenAllAsync(
-                plan.Segments.Select(s => (Func<CancellationToken, Task<ReadOnlyMemory<byte>>>)(token =>
-                    Mp3SegmentEncoder.EncodeAsync(ffmpegPath, master, plan, s, gain, firstSegmentPath, token))),
+                plan.Segments.Select(s => (Func<CancellationToken, Task<ReadOnlyMemory<byte>>>)(async token =>
+                {
+                    var master = openMaster();
+                    try
+                    {
+                        return await Mp3SegmentEncoder.EncodeAsync(ffmpegPath, master, plan, s, gain, firstSegmentPath, token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        (master as IDisposable)?.Dispose();
+                    }
+                })),
                 ct).ConfigureAwait(false);
             return Mp3SegmentJoiner.Join(plan, encoded, mp3Path);
         }

@@ -10,7 +10,7 @@ namespace AiMastering.Engine.Encoding;
 /// </summary>
 internal static class Mp3SegmentEncoder
 {
-    public static async Task<ReadOnlyMemory<byte>> EncodeAsync(string ffmpeg, AudioBuffer master, Mp3SegmentPlan plan, Mp3Segment segment, float gain, string firstSegmentPath, CancellationToken ct)
+    public static async Task<ReadOnlyMemory<byte>> EncodeAsync(string ffmpeg, IPlanarSource master, Mp3SegmentPlan plan, Mp3Segment segment, float gain, string firstSegmentPath, CancellationToken ct)
     {
         var arguments = new List<string>
         {

@@ -35,15 +35,23 @@ public static class WavWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(audio);
+        WriteHeader(stream, audio.SampleRate, audio.ChannelCount, audio.Length, bitDepth);
+        WriteData(stream, audio, bitDepth, dither && bitDepth == 16);
+        WritePadding(stream, audio.ChannelCount, audio.Length, bitDepth);
+        stream.Flush();
+    }
+
+    /// <summary>The RIFF/WAVE header of a file of <paramref name="frames"/> frames, up to the start of the samples.</summary>
+    internal static void WriteHeader(Stream stream, int sampleRate, int channels, long frames, int bitDepth)
+    {
         if (bitDepth is not (16 or 24 or FloatBitDepth))
         {
             throw new ArgumentOutOfRangeException(nameof(bitDepth), bitDepth, "Bit depth must be 16, 24 or 32 (float).");
         }
 
-        var channels = audio.ChannelCount;
         var bytesPerSample = bitDepth / 8;
         var blockAlign = channels * bytesPerSample;
-        var dataBytes = (long)audio.Length * blockAlign;
+        var dataBytes = frames * blockAlign;
         var isFloat = bitDepth == FloatBitDepth;
         var extensible = channels > 2;
         var fmtSize = extensible ? 40 : isFloat ? 18 : 16;
@@ -51,7 +59,7 @@ public static class WavWriter
         var riffSize = 4 + (8 + fmtSize) + factSize + 8 + dataBytes + (dataBytes & 1);
         if (riffSize > uint.MaxValue)
         {
-            throw new ArgumentException("Audio is too long for a RIFF/WAVE file (4 GiB).", nameof(audio));
+            throw new ArgumentException("Audio is too long for a RIFF/WAVE file (4 GiB).", nameof(frames));
         }
 
         Span<byte> header = stackalloc byte[12 + 8 + 40 + 12 + 8];
@@ -63,8 +71,8 @@ public static class WavWriter
         WriteUInt32(header, ref h, (uint)fmtSize);
         WriteUInt16(header, ref h, extensible ? FormatExtensible : isFloat ? FormatFloat : FormatPcm);
         WriteUInt16(header, ref h, (ushort)channels);
-        WriteUInt32(header, ref h, (uint)audio.SampleRate);
-        WriteUInt32(header, ref h, (uint)(audio.SampleRate * blockAlign));
+        WriteUInt32(header, ref h, (uint)sampleRate);
+        WriteUInt32(header, ref h, (uint)(sampleRate * blockAlign));
         WriteUInt16(header, ref h, (ushort)blockAlign);
         WriteUInt16(header, ref h, (ushort)bitDepth);
         if (extensible)
@@ -87,20 +95,21 @@ public static class WavWriter
         {
             WriteTag(header, ref h, "fact");
             WriteUInt32(header, ref h, 4);
-            WriteUInt32(header, ref h, (uint)audio.Length);
+            WriteUInt32(header, ref h, (uint)frames);
         }
 
         WriteTag(header, ref h, "data");
         WriteUInt32(header, ref h, (uint)dataBytes);
         stream.Write(header[..h]);
+    }
 
-        WriteData(stream, audio, bitDepth, dither && bitDepth == 16);
-        if ((dataBytes & 1) == 1)
+    /// <summary>The pad byte RIFF requires after an odd-sized data chunk.</summary>
+    internal static void WritePadding(Stream stream, int channels, long frames, int bitDepth)
+    {
+        if ((frames * channels * (bitDepth / 8) & 1) == 1)
         {
             stream.WriteByte(0);
         }
-
-        stream.Flush();
     }
 
     private static void WriteData(Stream stream, AudioBuffer audio, int bitDepth, bool dither)
@@ -122,37 +131,44 @@ public static class WavWriter
 
                 ditherer?.Process(new AudioBlock(scratch, 0, n));
                 var output = bytes.AsSpan(0, n * channels * bytesPerSample);
-                for (var c = 0; c < channels; c++)
-                {
-                    var x = scratch[c];
-                    var o = c * bytesPerSample;
-                    for (var i = 0; i < n; i++, o += channels * bytesPerSample)
-                    {
-                        var v = x[i];
-                        switch (bitDepth)
-                        {
-                            case 16:
-                                BinaryPrimitives.WriteInt16LittleEndian(output[o..], (short)Math.Clamp(MathF.Round(v * 32768f), -32768f, 32767f));
-                                break;
-                            case 24:
-                                var s = (int)Math.Clamp(MathF.Round(v * 8388608f), -8388608f, 8388607f);
-                                output[o] = (byte)s;
-                                output[o + 1] = (byte)(s >> 8);
-                                output[o + 2] = (byte)(s >> 16);
-                                break;
-                            default:
-                                BinaryPrimitives.WriteSingleLittleEndian(output[o..], float.IsNaN(v) ? 0f : Math.Clamp(v, -1f, 1f));
-                                break;
-                        }
-                    }
-                }
-
+                Encode(new AudioBlock(scratch, 0, n), bitDepth, output);
                 stream.Write(output);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>Interleaves and quantises one block into little-endian sample bytes (clamped to full scale).</summary>
+    internal static void Encode(AudioBlock block, int bitDepth, Span<byte> output)
+    {
+        var channels = block.ChannelCount;
+        var bytesPerSample = bitDepth / 8;
+        for (var c = 0; c < channels; c++)
+        {
+            var x = block[c];
+            var o = c * bytesPerSample;
+            for (var i = 0; i < x.Length; i++, o += channels * bytesPerSample)
+            {
+                var v = x[i];
+                switch (bitDepth)
+                {
+                    case 16:
+                        BinaryPrimitives.WriteInt16LittleEndian(output[o..], (short)Math.Clamp(MathF.Round(v * 32768f), -32768f, 32767f));
+                        break;
+                    case 24:
+                        var s = (int)Math.Clamp(MathF.Round(v * 8388608f), -8388608f, 8388607f);
+                        output[o] = (byte)s;
+                        output[o + 1] = (byte)(s >> 8);
+                        output[o + 2] = (byte)(s >> 16);
+                        break;
+                    default:
+                        BinaryPrimitives.WriteSingleLittleEndian(output[o..], float.IsNaN(v) ? 0f : Math.Clamp(v, -1f, 1f));
+                        break;
+                }
+            }
         }
     }
 

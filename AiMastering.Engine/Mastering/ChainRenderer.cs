@@ -20,8 +20,10 @@ internal static class ChainRenderer
     public static IReadOnlyList<IReadOnlyList<IAudioProcessor>> Render(
         IReadOnlyList<Func<int, int, IAudioProcessor>> factories, AudioBuffer input, AudioBuffer output)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
         var rate = input.SampleRate;
-        var segments = (int)Math.Clamp(input.Length / (MinSegmentSeconds * rate), 1, MaxSegments);
+        var segments = SegmentsFor(input.Length, rate);
         if (segments == 1)
         {
             var processors = factories.Select(f => f(rate, input.ChannelCount)).ToArray();
@@ -29,8 +31,25 @@ internal static class ChainRenderer
             return [processors];
         }
 
-        var bounds = Enumerable.Range(0, segments + 1).Select(i => (int)((long)input.Length * i / segments)).ToArray();
-        var warmUp = (int)(WarmUpSeconds * rate);
+        return Render(factories, new BufferAudio(input), new BufferAudio(output), BlockFrames);
+    }
+
+    /// <summary>
+    /// The same render between random-access sources and sinks (the long-track path's spill files, with larger
+    /// blocks: processors give the same output for any block sizes), segmented like the in-memory render, so the
+    /// output is identical to it.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<IAudioProcessor>> Render(
+        IReadOnlyList<Func<int, int, IAudioProcessor>> factories, IPlanarSource input, IPlanarSink output, int blockFrames)
+    {
+        ArgumentNullException.ThrowIfNull(factories);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        var rate = input.SampleRate;
+        var length = checked((int)input.Length);
+        var segments = SegmentsFor(length, rate);
+        var bounds = Enumerable.Range(0, segments + 1).Select(i => (int)((long)length * i / segments)).ToArray();
+        var warmUp = segments == 1 ? 0 : (int)(WarmUpSeconds * rate);
         var instances = new IAudioProcessor[segments][];
         for (var s = 0; s < segments; s++)
         {
@@ -44,29 +63,37 @@ internal static class ChainRenderer
         for (var b = 1; b < segments; b++)
         {
             var from = Math.Max(0, bounds[b] - warmUp);
-            var to = Math.Min(input.Length, bounds[b] + latency);
-            snapshots[b] = new Snapshot(from, [.. input.Channels.Select(c => c[from..to])]);
+            var to = Math.Min(length, bounds[b] + latency);
+            snapshots[b] = new Snapshot(from, [.. Enumerable.Range(0, input.ChannelCount).Select(c =>
+            {
+                var copy = new float[to - from];
+                input.Read(c, from, copy);
+                return copy;
+            })]);
         }
 
         Parallel.For(0, segments, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
-            RenderSegment(new ProcessorChain(rate, input.ChannelCount, instances[s]), input, output, bounds[s], bounds[s + 1], warmUp, snapshots[s], snapshots[s + 1]));
+            RenderSegment(new ProcessorChain(rate, input.ChannelCount, instances[s]), input, output, bounds[s], bounds[s + 1], warmUp, snapshots[s], snapshots[s + 1], blockFrames));
         return instances;
     }
+
+    /// <summary>Fixed number of segments from the length only, so the output does not depend on the machine.</summary>
+    private static int SegmentsFor(long length, int sampleRate) => (int)Math.Clamp(length / (MinSegmentSeconds * sampleRate), 1, MaxSegments);
 
     private sealed record Snapshot(int Start, float[][] Channels);
 
     // Feeds input[from − warmUp, to + latency) (zeros past the end) and keeps the outputs that belong to [from, to).
-    private static void RenderSegment(ProcessorChain chain, AudioBuffer input, AudioBuffer output, int from, int to, int warmUp, Snapshot? before, Snapshot? after)
+    private static void RenderSegment(ProcessorChain chain, IPlanarSource input, IPlanarSink output, int from, int to, int warmUp, Snapshot? before, Snapshot? after, int blockFrames)
     {
         chain.Reset();
         var channels = input.ChannelCount;
-        var scratch = Enumerable.Range(0, channels).Select(_ => new float[BlockFrames]).ToArray();
+        var scratch = Enumerable.Range(0, channels).Select(_ => new float[blockFrames]).ToArray();
         var latency = chain.LatencySamples;
         long start = Math.Max(0, from - warmUp);
         long end = (long)to + latency;
-        for (var read = start; read < end; read += BlockFrames)
+        for (var read = start; read < end; read += blockFrames)
         {
-            var n = (int)Math.Min(BlockFrames, end - read);
+            var n = (int)Math.Min(blockFrames, end - read);
             for (var c = 0; c < channels; c++)
             {
                 Fill(scratch[c].AsSpan(0, n), (int)read, c, input, from, to, before, after);
@@ -82,20 +109,26 @@ internal static class ChainRenderer
                 continue;
             }
 
-            var destination = (int)(read + first - latency);
+            var destination = read + first - latency;
             for (var c = 0; c < channels; c++)
             {
-                scratch[c].AsSpan(first, last - first).CopyTo(output.Channels[c].AsSpan(destination));
+                output.Write(c, destination, scratch[c].AsSpan(first, last - first));
             }
         }
     }
 
-    // Input samples [read, read + n): inside the segment from the buffer, outside it from the boundary snapshots, zeros past the end.
-    private static void Fill(Span<float> destination, int read, int channel, AudioBuffer input, int from, int to, Snapshot? before, Snapshot? after)
+    // Input samples [read, read + n): inside the segment from the input, outside it from the boundary snapshots, zeros past the end.
+    private static void Fill(Span<float> destination, int read, int channel, IPlanarSource input, int from, int to, Snapshot? before, Snapshot? after)
     {
         destination.Clear();
         var end = read + destination.Length;
-        Copy(destination, read, input.Channels[channel], 0, Math.Max(read, from), Math.Min(end, to));
+        var a = Math.Max(read, from);
+        var b = Math.Min(end, to);
+        if (b > a)
+        {
+            input.Read(channel, a, destination.Slice(a - read, b - a));
+        }
+
         if (before is not null)
         {
             Copy(destination, read, before.Channels[channel], before.Start, Math.Max(read, before.Start), Math.Min(end, from));

@@ -15,7 +15,8 @@ public static class MasteringArtifacts
     public static void WriteMaster(MasteringResult result, string path)
     {
         ArgumentNullException.ThrowIfNull(result);
-        WavWriter.Write(path, result.Master, result.BitDepth, dither: false);
+        var master = result.Master ?? throw new ArgumentException("The long-track path wrote the master to its file and holds no copy in memory.", nameof(result));
+        WavWriter.Write(path, master, result.BitDepth, dither: false);
     }
 
     public static void WriteJson(MasteringResult result, string directory)

@@ -23,16 +23,29 @@ public static class MasteringEngine
     }
 
     /// <summary>
+    /// Decoded size (32-bit float, all channels) above which <see cref="MasterFile"/> takes the long-track path:
+    /// 400 MB is about 19 minutes of 44.1 kHz stereo, 17 of 48 kHz stereo, 9 of 96 kHz stereo. The in-memory path
+    /// is faster but holds the mix and the master (its peak working set is about 2.7× the decoded size, ~1.1 GB
+    /// here); the long-track path stays at a few hundred MB for any length and spills up to twice the decoded size
+    /// to disk.
+    /// </summary>
+    public const long LongTrackBytes = 400_000_000;
+
+    /// <summary>
     /// Decodes <paramref name="input"/>, masters it, writes <paramref name="outputWav"/> (24-bit, or 16-bit dithered)
     /// and, when <paramref name="jsonDirectory"/> is given, analysis.json, decision.json and report.json there.
-    /// The decoded buffer is reused for processing, so this needs less memory than <see cref="Master"/>.
-    /// The WAV is written as soon as the master is rendered and measured, and <paramref name="onMasterWritten"/> is
-    /// called with its path then. <paramref name="onMasterRendered"/> is called just before the WAV is written with the
-    /// final (for 16-bit, dithered) master, which nothing changes afterwards — e.g. to start the MP3 preview in
-    /// parallel with the WAV write.
-    /// <paramref name="preludeFor"/> builds the prelude from the decoded mix and
-    /// the engine's analysis of it, so the mix is analyzed once (e.g. <c>(mix, analysis) =&gt; ReferenceMatcher.Match(mix,
-    /// analysis, ReferenceProfile.Load(referencePath)).ToPrelude()</c>).
+    /// Short tracks are processed in the decoded buffer (less memory than <see cref="Master"/>): the WAV is written as
+    /// soon as the master is rendered and measured, and <paramref name="onMasterWritten"/> is called with its path then.
+    /// <paramref name="onMasterRendered"/> is called just before the WAV is written with the final (for 16-bit,
+    /// dithered) master, which nothing changes afterwards — e.g. to start the MP3 preview in parallel with the WAV write.
+    /// Tracks whose decoded audio exceeds <see cref="LongTrackBytes"/> take the long-track path, in bounded memory:
+    /// decoded, rendered and written block by block through spill files in a private folder under
+    /// <paramref name="tempFolder"/> (default: the system temp folder), deleted afterwards whatever happens. There is no
+    /// master buffer on that path: <paramref name="onMasterRendered"/> is not called (start a preview from the file
+    /// given to <paramref name="onMasterWritten"/>, called once it is complete), and the result's
+    /// <see cref="MasteringResult.Master"/> is null (the master is only in <paramref name="outputWav"/>).
+    /// <paramref name="preludeFor"/> builds the prelude from the decoded mix and the engine's analysis of it, so the mix
+    /// is analyzed once (e.g. <c>(mix, analysis) =&gt; ReferenceMatcher.Match(mix, analysis, ReferenceProfile.Load(referencePath)).ToPrelude()</c>).
     /// </summary>
     public static MasteringResult MasterFile(
         string input,
@@ -42,26 +55,73 @@ public static class MasteringEngine
         ChainPrelude? prelude = null,
         IProgress<string>? progress = null,
         Action<string>? onMasterWritten = null,
-        Func<AudioBuffer, AudioAnalysis, ChainPrelude?>? preludeFor = null,
+        Func<DecodedMix, AudioAnalysis, ChainPrelude?>? preludeFor = null,
         Action<AudioBuffer>? onMasterRendered = null,
-        CancellationToken ct = default)
+        string? tempFolder = null,
+        CancellationToken ct = default) =>
+        MasterFileWithThreshold(input, outputWav, settings, jsonDirectory, prelude, progress, onMasterWritten, preludeFor, onMasterRendered, tempFolder, LongTrackBytes, ct);
+
+    /// <summary><see cref="MasterFile"/> with another threshold than <see cref="LongTrackBytes"/> (tests force the long-track path with 0).</summary>
+    internal static MasteringResult MasterFileWithThreshold(
+        string input,
+        string outputWav,
+        MasteringSettings settings,
+        string? jsonDirectory,
+        ChainPrelude? prelude,
+        IProgress<string>? progress,
+        Action<string>? onMasterWritten,
+        Func<DecodedMix, AudioAnalysis, ChainPrelude?>? preludeFor,
+        Action<AudioBuffer>? onMasterRendered,
+        string? tempFolder,
+        long longTrackBytes,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        progress?.Report("decoding");
-        var mix = Decoding.AudioDecoder.Decode(input);
-        Func<AudioAnalysis, ChainPrelude?>? preludeOf = prelude is not null ? _ => prelude : preludeFor is null ? null : analysis => preludeFor(mix, analysis);
-        var result = MasteringPipeline.Run(mix, settings.Validated(), preludeOf, reuseInput: true, progress, ct, master =>
-        {
-            onMasterRendered?.Invoke(master);
-            progress?.Report("writing");
-            Encoding.WavWriter.Write(outputWav, master, settings.BitDepth, dither: false);
-            onMasterWritten?.Invoke(outputWav);
-        });
+        var result = DecodedBytes(input) > longTrackBytes
+            ? LongTrackMastering.MasterFile(input, outputWav, settings.Validated(), prelude, progress, onMasterWritten, preludeFor, tempFolder, ct)
+            : MasterInMemory(input, outputWav, settings, prelude, progress, onMasterWritten, preludeFor, onMasterRendered, ct);
         if (jsonDirectory is not null)
         {
             MasteringArtifacts.WriteJson(result, jsonDirectory);
         }
 
         return result;
+    }
+
+    private static MasteringResult MasterInMemory(
+        string input,
+        string outputWav,
+        MasteringSettings settings,
+        ChainPrelude? prelude,
+        IProgress<string>? progress,
+        Action<string>? onMasterWritten,
+        Func<DecodedMix, AudioAnalysis, ChainPrelude?>? preludeFor,
+        Action<AudioBuffer>? onMasterRendered,
+        CancellationToken ct)
+    {
+        progress?.Report("decoding");
+        var mix = Decoding.AudioDecoder.Decode(input);
+        var decoded = new DecodedMix(mix);
+        Func<AudioAnalysis, ChainPrelude?>? preludeOf = prelude is not null ? _ => prelude : preludeFor is null ? null : analysis => preludeFor(decoded, analysis);
+        return MasteringPipeline.Run(mix, settings.Validated(), preludeOf, reuseInput: true, progress, ct, master =>
+        {
+            onMasterRendered?.Invoke(master);
+            progress?.Report("writing");
+            Encoding.WavWriter.Write(outputWav, master, settings.BitDepth, dither: false);
+            onMasterWritten?.Invoke(outputWav);
+        });
+    }
+
+    // From the header: frames × channels × 4 bytes; without a frame count (some FLAC), from the file size at 2:1 compression.
+    private static long DecodedBytes(string input)
+    {
+        var probe = Decoding.AudioDecoder.Probe(input);
+        if (probe.Frames > 0)
+        {
+            return probe.Frames * probe.Channels * sizeof(float);
+        }
+
+        var ratio = probe.Container == Decoding.AudioContainer.Flac ? 2.0 : 1.0;
+        return (long)(new FileInfo(input).Length * ratio * 32 / Math.Max(8, probe.BitsPerSample));
     }
 }

@@ -5,13 +5,21 @@ using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Mastering;
 
-/// <summary>The steps of <see cref="MasteringEngine"/>: analyze, decide, render, close the loop, verify, document.</summary>
+/// <summary>
+/// The steps of <see cref="MasteringEngine"/>: analyze, decide, render, close the loop, verify, document. The audio
+/// work is done by <see cref="IMasteringStages"/> (in memory, or on spill files for long tracks); every decision
+/// and document is made here, once, for both.
+/// </summary>
 internal static class MasteringPipeline
 {
-    public static MasteringResult Run(AudioBuffer mix, MasteringSettings settings, Func<AudioAnalysis, ChainPrelude?>? preludeFor, bool reuseInput, IProgress<string>? progress, CancellationToken ct, Action<AudioBuffer>? onMasterRendered = null)
+    public static MasteringResult Run(AudioBuffer mix, MasteringSettings settings, Func<AudioAnalysis, ChainPrelude?>? preludeFor, bool reuseInput, IProgress<string>? progress, CancellationToken ct, Action<AudioBuffer>? onMasterRendered = null) =>
+        Run(new InMemoryStages(mix, reuseInput, onMasterRendered), settings, preludeFor, progress, ct);
+
+    /// <param name="preludeFor">Builds the prelude (e.g. the reference match) from the analysis of the mix.</param>
+    public static MasteringResult Run(IMasteringStages audio, MasteringSettings settings, Func<AudioAnalysis, ChainPrelude?>? preludeFor, IProgress<string>? progress, CancellationToken ct)
     {
         progress?.Report("analyzing");
-        var before = Analyzer.Analyze(mix);
+        var before = audio.AnalyzeMix();
         ct.ThrowIfCancellationRequested();
         var prelude = preludeFor?.Invoke(before);
 
@@ -25,17 +33,15 @@ internal static class MasteringPipeline
         }
 
         // The reference match (if any) runs first; the rules see its output so they do not undo it.
-        var stage = mix;
         var ruleAnalysis = before;
         var preludeSteps = new List<ChainStep>();
         if (prelude is { ProcessorFactories.Count: > 0 })
         {
             progress?.Report("matching reference");
-            stage = reuseInput ? mix : AudioBuffer.Silent(mix.SampleRate, mix.ChannelCount, mix.Length);
-            var processors = ChainRenderer.Render(prelude.ProcessorFactories, mix, stage)[0];
+            var processors = audio.RenderPrelude(prelude.ProcessorFactories);
             var names = prelude.ProcessorNames(processors);
             progress?.Report("analyzing the matched mix");
-            ruleAnalysis = Analyzer.Analyze(stage);
+            ruleAnalysis = audio.AnalyzePrelude();
             for (var i = 0; i < names.Count; i++)
             {
                 var json = new JsonObject();
@@ -58,55 +64,40 @@ internal static class MasteringPipeline
         var steps = outcomes.Where(o => o.Step is not null).Select(o => o.Step!).OrderBy(s => s.Order).ToList();
 
         progress?.Report("rendering");
-        var pre = stage;
-        if (steps.Count > 0)
-        {
-            pre = reuseInput || !ReferenceEquals(stage, mix) ? stage : AudioBuffer.Silent(mix.SampleRate, mix.ChannelCount, mix.Length);
-            ChainRenderer.Render([.. steps.Select(s => s.Create)], stage, pre);
-        }
-
+        audio.RenderChain([.. steps.Select(s => s.Create)]);
         ct.ThrowIfCancellationRequested();
         progress?.Report("measuring the chain's output");
-        var preReading = LoudnessMeter.Measure(pre);
+        var preReading = audio.MeasureChain();
         var plan = LoudnessPlanner.Plan(before, preReading, target, settings.Intensity);
-        var output = AudioBuffer.Silent(mix.SampleRate, mix.ChannelCount, mix.Length);
+        PlannedStep[] finishing = settings.BitDepth == 16 ? [Steps.Dither(new TpdfDitherSettings(16))] : [];
         progress?.Report("limiting");
-        AudioAnalysis? after = null;
         var loop = ClosedLoop.Run(
             plan,
             (gain, ceiling) =>
             {
                 var limiterSettings = LimiterSettings(ceiling);
-                var instances = ChainRenderer.Render(
-                    [Steps.Gain(new GainSettings(gain)).Create, Steps.Limiter(limiterSettings).Create], pre, output);
+                var instances = audio.RenderLoop(
+                    [Steps.Gain(new GainSettings(gain)).Create, Steps.Limiter(limiterSettings).Create],
+                    [.. finishing.Select(f => f.Create)]);
                 var limiters = instances.Select(i => (TruePeakLimiter)i[1]).ToList();
                 return (limiters.Max(l => l.MaxGainReductionDb), limiters.Average(l => l.AverageGainReductionDb));
             },
-            () =>
-            {
-                // The full analysis doubles as the loop's meter: the last render's analysis is the master's.
-                after = Analyzer.Analyze(output);
-                return new LoudnessMeter.Reading(
-                    after.Loudness.IntegratedLufs ?? double.NegativeInfinity,
-                    after.Loudness.TruePeakDbtp ?? double.NegativeInfinity);
-            },
+            audio.MeasureLoop,
             progress,
             ct);
 
         var loudnessOutcomes = LoudnessRules.Build(plan, loop, settings.BitDepth).ToList();
         steps.Add(Steps.Gain(new GainSettings(Math.Round(loop.GainDb, 3))));
         steps.Add(Steps.Limiter(LimiterSettings(loop.LimiterCeilingDbtp)));
-        if (settings.BitDepth == 16)
+        steps.AddRange(finishing);
+        audio.Finish();
+        if (finishing.Length > 0)
         {
-            var dither = Steps.Dither(new TpdfDitherSettings(16));
-            ChainRenderer.Render([dither.Create], output, output);
-            steps.Add(dither);
             progress?.Report("verifying the dithered master");
-            after = Analyzer.Analyze(output);
         }
 
-        var verified = after ?? throw new InvalidOperationException("The closed loop never measured the master.");
-        onMasterRendered?.Invoke(output);
+        var after = audio.AnalyzeMaster();
+        audio.Deliver();
         var warnings = outcomes.Concat(loudnessOutcomes).Select(o => o.Warning).OfType<string>().ToList();
         if (!loop.Converged)
         {
@@ -123,7 +114,7 @@ internal static class MasteringPipeline
             chain,
             warnings);
         var beforeFigures = LoudnessFigures.From(before);
-        var afterFigures = LoudnessFigures.From(verified);
+        var afterFigures = LoudnessFigures.From(after);
         var report = new MasteringReport(
             MasteringReport.CurrentSchemaVersion,
             beforeFigures,
@@ -132,8 +123,8 @@ internal static class MasteringPipeline
             loop.Iterations,
             ExplanationWriter.Write(decision, afterFigures),
             warnings,
-            new ReportSpectra(Spectrum(before), prelude?.ReferenceSpectrum, Spectrum(verified)));
-        return new MasteringResult(output, before, verified, decision, report, settings.BitDepth);
+            new ReportSpectra(Spectrum(before), prelude?.ReferenceSpectrum, Spectrum(after)));
+        return new MasteringResult(audio.Master, before, after, decision, report, settings.BitDepth);
     }
 
     private static TruePeakLimiterSettings LimiterSettings(double ceilingDbtp) => new(CeilingDbtp: Math.Round(ceilingDbtp, 3));

@@ -6,8 +6,10 @@ namespace AiMastering.Engine.Mastering;
 /// The master (same rate, channels and length as the mix; already quantised and dithered when 16-bit) with
 /// the analyses before and after, decision.json and report.json.
 /// </summary>
+/// <param name="Master">The master in memory; null when <see cref="MasteringEngine.MasterFile"/> took the long-track
+/// path, which never holds the whole master: it is then only in the written WAV file.</param>
 public sealed record MasteringResult(
-    AudioBuffer Master,
+    AudioBuffer? Master,
     AudioAnalysis Before,
     AudioAnalysis After,
     DecisionDocument Decision,

@@ -19,7 +19,9 @@ public static class ReferenceMastering
     /// Masters <paramref name="input"/> toward <paramref name="referencePath"/> and writes <paramref name="outputWav"/>
     /// (and, with <paramref name="jsonDirectory"/>, analysis.json, decision.json, report.json and reference-analysis.json).
     /// <paramref name="onMasterRendered"/> gets the final master and its true-peak ceiling just before the WAV is written (e.g. to
-    /// start the MP3 preview), <paramref name="onMasterWritten"/> the WAV's path once written.
+    /// start the MP3 preview), <paramref name="onMasterWritten"/> the WAV's path once written. A long mix takes the engine's
+    /// long-track path (spill files under <paramref name="tempFolder"/>): there is no master buffer, so
+    /// <paramref name="onMasterRendered"/> is not called, and the master's spectrum for report.json is read from the file.
     /// Problems with the mix throw <see cref="Decoding.AudioDecodeException"/>, problems with the reference
     /// <see cref="ReferenceTrackException"/>.
     /// </summary>
@@ -34,6 +36,7 @@ public static class ReferenceMastering
         IProgress<string>? progress = null,
         Action<string>? onMasterWritten = null,
         Action<AudioBuffer, double>? onMasterRendered = null,
+        string? tempFolder = null,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -63,9 +66,11 @@ public static class ReferenceMastering
                 return match.ToPrelude();
             },
             onMasterRendered: master => onMasterRendered?.Invoke(master, match!.CeilingDbtp),
+            tempFolder: tempFolder,
             ct: ct);
         progress?.Report("report spectra");
-        result = result with { Report = result.Report with { Spectra = ReportSpectra(match!.Spectra(result.Master)) } };
+        var spectra = result.Master is { } master ? match!.Spectra(master) : match!.Spectra(outputWav, ct);
+        result = result with { Report = result.Report with { Spectra = ReportSpectra(spectra) } };
         if (jsonDirectory is not null)
         {
             MasteringArtifacts.WriteJson(result, jsonDirectory);

@@ -70,9 +70,17 @@ public sealed class ReferenceMatch
     public MatchSpectra Spectra(AudioBuffer master)
     {
         ArgumentNullException.ThrowIfNull(master);
-        var measured = ReferenceProfile.Spectra(master).Mid;
-        return new MatchSpectra(TonalBalance.ForReport(Source.Mid), TonalBalance.ForReport(Reference.Mid), TonalBalance.ForReport(measured));
+        return Spectra(ReferenceProfile.Spectra(master).Mid);
     }
+
+    /// <summary>
+    /// The same from a written master WAV, read block by block (for the long-track path, whose result holds no master
+    /// in memory); the spectrum frames come from the file, so the master's curve equals the in-memory one to 24-bit precision.
+    /// </summary>
+    public MatchSpectra Spectra(string masterWavPath, CancellationToken ct = default) => Spectra(ReferenceProfile.MidOfWav(masterWavPath, ct));
+
+    private MatchSpectra Spectra(IReadOnlyList<SpectrumPoint> masterMid) =>
+        new(TonalBalance.ForReport(Source.Mid), TonalBalance.ForReport(Reference.Mid), TonalBalance.ForReport(masterMid));
 
     /// <summary>
     /// The match as the mastering engine's chain prelude: the match equalizer first, the rules in decision.json

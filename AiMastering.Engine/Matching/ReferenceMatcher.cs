@@ -1,4 +1,5 @@
 using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Engine.Matching;
 
@@ -31,6 +32,13 @@ public static class ReferenceMatcher
 
     /// <summary>Matches a source whose analysis is already known (only its spectra are measured) to a measured reference.</summary>
     public static ReferenceMatch Match(AudioBuffer source, AudioAnalysis sourceAnalysis, ReferenceProfile reference, ReferenceMatchSettings? settings = null, double? platformTargetLufs = null) =>
+        Match(ReferenceProfile.MeasureTrack(source, sourceAnalysis), reference, settings ?? new ReferenceMatchSettings(), platformTargetLufs);
+
+    /// <summary>
+    /// Matches the mix <see cref="MasteringEngine.MasterFile"/> decoded and analyzed (its spectra from its samples, or
+    /// from its spill file on the long-track path) to a measured reference: the prelude builder's call.
+    /// </summary>
+    public static ReferenceMatch Match(DecodedMix source, AudioAnalysis sourceAnalysis, ReferenceProfile reference, ReferenceMatchSettings? settings = null, double? platformTargetLufs = null) =>
         Match(ReferenceProfile.MeasureTrack(source, sourceAnalysis), reference, settings ?? new ReferenceMatchSettings(), platformTargetLufs);
 
     /// <summary>Matches two measured profiles (no audio needed).</summary>

@@ -1,5 +1,6 @@
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Engine.Matching;
 
@@ -19,11 +20,11 @@ public sealed class ReferenceProfile
     /// <summary>Up to this many spectrum frames of the louder passages (about 90 s at 44.1 kHz): a steadier estimate than the analysis's 128.</summary>
     public const int SpectrumFrames = 512;
 
-    private ReferenceProfile(AudioBuffer audio, AudioAnalysis analysis, SpectrumPoint[] mid, SpectrumPoint[] side)
+    private ReferenceProfile(int sampleRate, int channelCount, double durationSeconds, AudioAnalysis analysis, SpectrumPoint[] mid, SpectrumPoint[] side)
     {
-        SampleRate = audio.SampleRate;
-        ChannelCount = audio.ChannelCount;
-        DurationSeconds = audio.DurationSeconds;
+        SampleRate = sampleRate;
+        ChannelCount = channelCount;
+        DurationSeconds = durationSeconds;
         Analysis = analysis;
         Mid = mid;
         Side = side;
@@ -103,7 +104,7 @@ public sealed class ReferenceProfile
         AudioAnalysis? analysis = null;
         (SpectrumPoint[] Mid, SpectrumPoint[] Side)? spectra = null;
         Parallel.Invoke(() => analysis = Analyzer.Analyze(audio), () => spectra = Spectra(audio));
-        return new ReferenceProfile(audio, analysis!, spectra!.Value.Mid, spectra.Value.Side);
+        return new ReferenceProfile(audio.SampleRate, audio.ChannelCount, audio.DurationSeconds, analysis!, spectra!.Value.Mid, spectra.Value.Side);
     }
 
     /// <summary>Measures a track whose analysis is already known (e.g. the mix the mastering engine analyzed): only the spectra are added.</summary>
@@ -112,17 +113,59 @@ public sealed class ReferenceProfile
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(analysis);
         var (mid, side) = Spectra(audio);
-        return new ReferenceProfile(audio, analysis, mid, side);
+        return new ReferenceProfile(audio.SampleRate, audio.ChannelCount, audio.DurationSeconds, analysis, mid, side);
+    }
+
+    /// <summary>
+    /// Measures the mix <see cref="MasteringEngine.MasterFile"/> decoded, whose analysis the engine made: the spectra
+    /// from its samples, or, on the long-track path, from its spill file.
+    /// </summary>
+    public static ReferenceProfile MeasureTrack(DecodedMix mix, AudioAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(mix);
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (mix.Audio is { } audio)
+        {
+            return MeasureTrack(audio, analysis);
+        }
+
+        var (mid, side) = Spectra(mix.Spectrum(SpectrumFrames), mix.ChannelCount >= 2);
+        return new ReferenceProfile(mix.SampleRate, mix.ChannelCount, mix.DurationSeconds, analysis, mid, side);
     }
 
     /// <summary>Smoothed long-term mid and side spectra of the louder passages (side very low for mono).</summary>
     internal static (SpectrumPoint[] Mid, SpectrumPoint[] Side) Spectra(AudioBuffer audio)
     {
         var stereo = audio.ChannelCount >= 2;
-        var spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate, SpectrumFrames);
+        return Spectra(StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate, SpectrumFrames), stereo);
+    }
+
+    /// <summary>
+    /// The smoothed mid spectrum of a WAV file (e.g. a long-track master, never held in memory): frame powers gathered
+    /// block by block, then the chosen frames read back from the file.
+    /// </summary>
+    internal static SpectrumPoint[] MidOfWav(string path, CancellationToken ct = default)
+    {
+        using var reader = AudioDecoder.OpenBlocks(path);
+        var stereo = reader.ChannelCount >= 2;
+        var powers = new FramePowers(reader.SampleRate, stereo);
+        var block = Enumerable.Range(0, reader.ChannelCount).Select(_ => new float[Streaming.SpillFile.ChunkFrames]).ToArray();
+        int n;
+        while ((n = reader.Read(block, block[0].Length)) > 0)
+        {
+            ct.ThrowIfCancellationRequested();
+            powers.Append(block[0].AsSpan(0, n), stereo ? block[1].AsSpan(0, n) : []);
+        }
+
+        using var wav = new WavFileAudio(path);
+        return Spectra(StereoSpectrum.Measure(powers, wav, SpectrumFrames), stereo).Mid;
+    }
+
+    private static (SpectrumPoint[] Mid, SpectrumPoint[] Side) Spectra(StereoSpectrum spectrum, bool stereo)
+    {
         var mid = stereo ? spectrum.Mid() : spectrum.Left;
         var side = stereo ? spectrum.Side() : new double[mid.Length];
-        return (SmoothedSpectrum.Smooth(mid, spectrum.BinHz, audio.SampleRate), SmoothedSpectrum.Smooth(side, spectrum.BinHz, audio.SampleRate));
+        return (SmoothedSpectrum.Smooth(mid, spectrum.BinHz, spectrum.SampleRate), SmoothedSpectrum.Smooth(side, spectrum.BinHz, spectrum.SampleRate));
     }
 
     // Power-weighted side-to-mid ratio over the whole band, dB.

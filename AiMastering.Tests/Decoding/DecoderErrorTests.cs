@@ -127,12 +127,25 @@ public sealed class DecoderErrorTests : IDisposable
         Expect(Path.Combine(dir, "nope.wav"), AudioProblem.FileNotFound);
     }
 
+    // The long-track path reads in blocks; a musician must get the same refusal from it.
     private static AudioDecodeException Expect(string path, AudioProblem problem)
     {
         var error = Should.Throw<AudioDecodeException>(() => AudioDecoder.Decode(path));
         error.Problem.ShouldBe(problem, error.Message);
         error.Message.ShouldNotBeNullOrWhiteSpace();
+        var blockError = Should.Throw<AudioDecodeException>(() => ReadAllBlocks(path));
+        blockError.Problem.ShouldBe(problem, blockError.Message);
+        blockError.Message.ShouldBe(error.Message);
         return error;
+    }
+
+    private static void ReadAllBlocks(string path)
+    {
+        using var reader = AudioDecoder.OpenBlocks(path);
+        var block = Enumerable.Range(0, reader.ChannelCount).Select(_ => new float[1000]).ToArray();
+        while (reader.Read(block, 1000) > 0)
+        {
+        }
     }
 
     private static void Truncate(string path, double keep)

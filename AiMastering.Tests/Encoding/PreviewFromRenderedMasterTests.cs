@@ -39,7 +39,7 @@ public sealed class PreviewFromRenderedMasterTests : IDisposable
         wavExistedAtCallback.ShouldBeFalse("the preview can start before master.wav is written");
         for (var c = 0; c < 2; c++)
         {
-            result.Master.Channels[c].AsSpan().SequenceEqual(atCallback![c]).ShouldBeTrue("the master is not changed after the callback");
+            result.Master.ShouldNotBeNull().Channels[c].AsSpan().SequenceEqual(atCallback![c]).ShouldBeTrue("the master is not changed after the callback");
         }
 
         var wav = AudioDecoder.Decode(masterPath);

@@ -19,7 +19,7 @@ public sealed class MasteringBehaviourTests : IDisposable
         // A finished streaming master (our own, verified above) is a mix already at the target.
         var mix = MusicMixes.Create(dir, "chaos_god", 48000, 2, gainDb: -12);
         var first = MasteringEngine.MasterFile(mix, Path.Combine(dir, "first.wav"), MasteringSettings.Default, ct: TestContext.Current.CancellationToken);
-        var second = MasteringEngine.Master(first.Master, MasteringSettings.Default, ct: TestContext.Current.CancellationToken);
+        var second = MasteringEngine.Master(first.Master.ShouldNotBeNull(), MasteringSettings.Default, ct: TestContext.Current.CancellationToken);
 
         Log(second);
         foreach (var (b, a) in second.Before.Spectrum.Bands.Zip(second.After.Spectrum.Bands))
@@ -116,7 +116,7 @@ public sealed class MasteringBehaviourTests : IDisposable
 
         for (var c = 0; c < mix.ChannelCount; c++)
         {
-            a.Master.Channels[c].AsSpan().SequenceEqual(b.Master.Channels[c]).ShouldBeTrue();
+            a.Master.ShouldNotBeNull().Channels[c].AsSpan().SequenceEqual(b.Master.ShouldNotBeNull().Channels[c]).ShouldBeTrue();
         }
 
         JsonSerializer.Serialize(a.Decision, MasteringJsonContext.Default.DecisionDocument)
@@ -129,7 +129,7 @@ public sealed class MasteringBehaviourTests : IDisposable
         var mix = Decoding.TestAudioFiles.Music(48000, 5);
         var copy = mix.Channels.Select(c => c.ToArray()).ToArray();
         var result = MasteringEngine.Master(mix, MasteringSettings.Default, ct: TestContext.Current.CancellationToken);
-        result.Master.Length.ShouldBe(mix.Length);
+        result.Master.ShouldNotBeNull().Length.ShouldBe(mix.Length);
         for (var c = 0; c < copy.Length; c++)
         {
             mix.Channels[c].AsSpan().SequenceEqual(copy[c]).ShouldBeTrue();

@@ -32,7 +32,7 @@ public sealed class ReferenceMatchMusicTests : IDisposable
             var match = ReferenceMatcher.Match(source, reference);
             // The product's path: the match as the prelude of the full mastering chain and closed loop.
             var result = MasteringEngine.Master(source, MasteringSettings.Default, match.ToPrelude(), ct: TestContext.Current.CancellationToken);
-            var master = result.Master;
+            var master = result.Master.ShouldNotBeNull();
 
             master.SampleRate.ShouldBe(source.SampleRate);
             master.ChannelCount.ShouldBe(source.ChannelCount);

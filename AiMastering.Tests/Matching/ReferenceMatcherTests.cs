@@ -14,7 +14,7 @@ public sealed class ReferenceMatcherTests : IDisposable
 
     // The product's path: the match as the prelude of the mastering chain.
     private static AudioBuffer Master(AudioBuffer source, ReferenceMatch match) =>
-        MasteringEngine.Master(source, MasteringSettings.Default, match.ToPrelude(), ct: TestContext.Current.CancellationToken).Master;
+        MasteringEngine.Master(source, MasteringSettings.Default, match.ToPrelude(), ct: TestContext.Current.CancellationToken).Master.ShouldNotBeNull();
 
     [Fact]
     public void Identical_reference_gives_a_flat_match_curve()

@@ -69,12 +69,18 @@ public sealed class MasteringJobProcessor(
         {
             (result, referenceAnalysis) = await Task.Run(
                 () => referencePath is null
-                    ? (MasterFile(sourcePath, masterPath, settings, master => StartPreview(master, settings.Target.TruePeakDbtp), cancellationToken), null)
-                    : MasterToReference(sourcePath, referencePath, masterPath, settings, job.Options, StartPreview, cancellationToken),
+                    ? (MasterFile(sourcePath, masterPath, settings, workspace.Folder, master => StartPreview(master, settings.Target.TruePeakDbtp), cancellationToken), null)
+                    : MasterToReference(sourcePath, referencePath, masterPath, settings, job.Options, workspace.Folder, StartPreview, cancellationToken),
                 cancellationToken);
 
+            // A long track is mastered without ever holding the master in memory (the engine's long-track path, spilling
+            // into the job's folder): its preview is made from master.wav, at the ceiling the master was made for.
+            preview ??= Task.Run(
+                () => previews.EncodeAsync(masterPath, previewPath, result.Decision.Target.TruePeakDbtp, previewStop.Token),
+                previewStop.Token);
+
             await progress.ReportStageAsync("encoding", cancellationToken);
-            await (preview ?? throw new InvalidOperationException("The engine did not render the master."));
+            await preview;
         }
         catch
         {
@@ -130,13 +136,13 @@ public sealed class MasteringJobProcessor(
         }
     }
 
-    /// <summary>Decodes, checks and masters the mix; problems found in its audio become permanent job errors.</summary>
+    /// <summary>Decodes, checks and masters the mix (long tracks spill to <paramref name="tempFolder"/>); problems found in its audio become permanent job errors.</summary>
     private static MasteringResult MasterFile(
-        string sourcePath, string masterPath, MasteringSettings settings, Action<AudioBuffer> onMasterRendered, CancellationToken cancellationToken)
+        string sourcePath, string masterPath, MasteringSettings settings, string tempFolder, Action<AudioBuffer> onMasterRendered, CancellationToken cancellationToken)
     {
         try
         {
-            return MasteringEngine.MasterFile(sourcePath, masterPath, settings, onMasterRendered: onMasterRendered, ct: cancellationToken);
+            return MasteringEngine.MasterFile(sourcePath, masterPath, settings, onMasterRendered: onMasterRendered, tempFolder: tempFolder, ct: cancellationToken);
         }
         catch (AudioDecodeException e)
         {
@@ -147,13 +153,13 @@ public sealed class MasteringJobProcessor(
     /// <summary>Masters the mix toward the reference; problems with either file become permanent job errors, each with its own code.</summary>
     private static (MasteringResult Result, AudioAnalysis? ReferenceAnalysis) MasterToReference(
         string sourcePath, string referencePath, string masterPath, MasteringSettings settings, JobOptions jobOptions,
-        Action<AudioBuffer, double> onMasterRendered, CancellationToken cancellationToken)
+        string tempFolder, Action<AudioBuffer, double> onMasterRendered, CancellationToken cancellationToken)
     {
         try
         {
             var matchSettings = new ReferenceMatchSettings(AmountPercent: jobOptions.Normalize().Amount ?? 100);
             var result = ReferenceMastering.MasterFile(sourcePath, referencePath, masterPath, settings, matchSettings,
-                SettingsMapping.PlatformTargetLufs(jobOptions), onMasterRendered: onMasterRendered, ct: cancellationToken);
+                SettingsMapping.PlatformTargetLufs(jobOptions), onMasterRendered: onMasterRendered, tempFolder: tempFolder, ct: cancellationToken);
             return (result.Mastering, result.ReferenceAnalysis);
         }
         catch (AudioDecodeException e)

@@ -1,0 +1,45 @@
+using AiMastering.Engine.Analysis;
+
+namespace AiMastering.Engine.Mastering;
+
+/// <summary>
+/// The decoded mix as a prelude builder (e.g. <c>ReferenceMatcher.Match(mix, analysis, reference)</c>) sees it in
+/// <see cref="MasteringEngine.MasterFile"/>: its format, and its samples when it is held in memory; on the long-track
+/// path the samples stay in a spill file and the spectra a match needs are read back from it.
+/// </summary>
+public sealed class DecodedMix
+{
+    private readonly Func<int, StereoSpectrum>? spectrum;
+
+    public DecodedMix(AudioBuffer audio)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        Audio = audio;
+        SampleRate = audio.SampleRate;
+        ChannelCount = audio.ChannelCount;
+        DurationSeconds = audio.DurationSeconds;
+    }
+
+    internal DecodedMix(int sampleRate, int channelCount, long length, Func<int, StereoSpectrum> spectrum)
+    {
+        SampleRate = sampleRate;
+        ChannelCount = channelCount;
+        DurationSeconds = length / (double)sampleRate;
+        this.spectrum = spectrum;
+    }
+
+    public int SampleRate { get; }
+
+    public int ChannelCount { get; }
+
+    public double DurationSeconds { get; }
+
+    /// <summary>The samples; null on the long-track path (the mix is then in a spill file, never whole in memory).</summary>
+    public AudioBuffer? Audio { get; }
+
+    /// <summary>The long-term spectrum over at most the given number of frames, from the samples or the spill file.</summary>
+    internal StereoSpectrum Spectrum(int maxFrames) =>
+        Audio is { } audio
+            ? StereoSpectrum.Measure(audio.Channels[0], audio.ChannelCount >= 2 ? audio.Channels[1] : [], audio.SampleRate, maxFrames)
+            : spectrum!(maxFrames);
+}
