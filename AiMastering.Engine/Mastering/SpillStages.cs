@@ -8,8 +8,8 @@ namespace AiMastering.Engine.Mastering;
 
 /// <summary>
 /// The mastering stages of the long-track path, in bounded memory: the mix is decoded block by block into a spill
-/// file while it is analyzed; the prelude streams from spill to spill while its output is analyzed; the pre-limiter
-/// chain renders from spill to spill in the same segments as in memory (so identically), then is measured; each
+/// file while it is analyzed; the prelude and the pre-limiter chain render from spill to spill in the same segments
+/// as in memory (so identically), then their output is analyzed or measured block by block; each
 /// loop render streams gain + limiter from the spill straight into master.wav while measuring and analyzing the
 /// master, so the master is written once when the loop converges on its first render. In memory at any time: the
 /// per-10-ms statistics of one or two analyses and a few blocks of <see cref="BlockFrames"/> frames.
