@@ -25,6 +25,9 @@ internal interface IMasteringStages
     /// <summary>Renders the pre-limiter chain (if any) over the stage.</summary>
     void RenderChain(IReadOnlyList<Func<int, int, IAudioProcessor>> chain);
 
+    /// <summary>The pre-limiter audio the loop renders from (valid until <see cref="Deliver"/>).</summary>
+    IPlanarSource PreLimiter { get; }
+
     /// <summary>Loudness and true peak of the pre-limiter audio (<see cref="LoudnessMeter"/>, unrounded).</summary>
     LoudnessMeter.Reading MeasureChain();
 

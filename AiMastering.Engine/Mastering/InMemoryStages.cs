@@ -50,6 +50,8 @@ internal sealed class InMemoryStages : IMasteringStages
         }
     }
 
+    public IPlanarSource PreLimiter => new BufferAudio(pre);
+
     public LoudnessMeter.Reading MeasureChain() => LoudnessMeter.Measure(pre);
 
     public IReadOnlyList<IReadOnlyList<IAudioProcessor>> RenderLoop(IReadOnlyList<Func<int, int, IAudioProcessor>> chain, IReadOnlyList<Func<int, int, IAudioProcessor>> finishing)

@@ -84,7 +84,8 @@ internal static class MasteringPipeline
             },
             audio.MeasureLoop,
             progress,
-            ct);
+            ct,
+            Probe(audio.PreLimiter));
 
         var loudnessOutcomes = LoudnessRules.Build(plan, loop, settings.BitDepth).ToList();
         steps.Add(Steps.Gain(new GainSettings(Math.Round(loop.GainDb, 3))));
@@ -125,6 +126,20 @@ internal static class MasteringPipeline
             warnings,
             new ReportSpectra(Spectrum(before), prelude?.ReferenceSpectrum, Spectrum(after)));
         return new MasteringResult(audio.Master, before, after, decision, report, settings.BitDepth);
+    }
+
+    // The loop's cheap estimate (built on first use), for tracks long enough to gain from one.
+    private static ClosedLoop.Probe? Probe(IPlanarSource preLimiter)
+    {
+        if (!LimiterProbe.Worthwhile(preLimiter))
+        {
+            return null;
+        }
+
+        var probe = new Lazy<LimiterProbe>(() => LimiterProbe.Create(preLimiter));
+        return new ClosedLoop.Probe(
+            () => probe.Value.RawLufs,
+            (gain, ceiling) => probe.Value.Read([Steps.Gain(new GainSettings(gain)).Create, Steps.Limiter(LimiterSettings(ceiling)).Create]));
     }
 
     private static TruePeakLimiterSettings LimiterSettings(double ceilingDbtp) => new(CeilingDbtp: Math.Round(ceilingDbtp, 3));

@@ -112,6 +112,8 @@ internal sealed class SpillStages : IMasteringStages
         Replace(pre, null);
     }
 
+    public IPlanarSource PreLimiter => current;
+
     public LoudnessMeter.Reading MeasureChain()
     {
         if (currentPasses is not null)
