@@ -19,6 +19,6 @@ return args switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | preview [MASTER.wav] [--repeat N] | reference [--repeat N] | reference-stages SRC REF");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | preview [MASTER.wav] [--repeat N] [--ceiling DBTP] | reference [--repeat N] | reference-stages SRC REF");
     return 2;
 }
