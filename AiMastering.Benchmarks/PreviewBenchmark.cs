@@ -5,9 +5,10 @@ using AiMastering.Engine.Encoding;
 namespace AiMastering.Benchmarks;
 
 /// <summary>
-/// `preview [MASTER.wav] [--repeat N]`: the MP3 preview alone (encode, join, decode, true-peak check) from a master
+/// `preview [MASTER.wav] [--repeat N] [--ceiling DBTP]`: the MP3 preview alone (encode, join, decode, true-peak check) from a master
 /// in memory, as one segment and as the parallel segments the product uses, on an otherwise idle process.
-/// CPU time (this process + its finished ffmpeg children, Linux /proc) shows the work apart from the machine's load.
+/// The predicted true peak is the unattenuated preview's, as <see cref="Mp3PeakPredictor"/> estimated it before the first
+/// encode (−∞ when the master was proven far enough under the ceiling). CPU time (this process + its finished ffmpeg children, Linux /proc) shows the work apart from the machine's load.
 /// Default file: the master the `master` benchmark wrote last.
 /// </summary>
 public static class PreviewBenchmark
@@ -17,22 +18,23 @@ public static class PreviewBenchmark
         var file = args.FirstOrDefault(a => a.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
             ?? Path.Combine(Path.GetTempPath(), "aimaster-master-bench", "master.wav");
         var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+        var ceiling = args.SkipWhile(a => a != "--ceiling").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(-1.0);
         var master = AudioDecoder.Decode(file);
         var output = Path.Combine(Path.GetTempPath(), "aimaster-preview-bench.mp3");
         var encoder = new Mp3PreviewEncoder();
         var parallel = Mp3SegmentPlanCount(master);
-        Console.WriteLine(Invariant($"File: {file} ({master.DurationSeconds:0.0} s, {master.SampleRate} Hz, {master.ChannelCount} ch); {Environment.ProcessorCount} cores"));
-        Console.WriteLine("| segments | median s | runs (s) | CPU s per run | true peak (dBTP) | gain (dB) | encodes |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
+        Console.WriteLine(Invariant($"File: {file} ({master.DurationSeconds:0.0} s, {master.SampleRate} Hz, {master.ChannelCount} ch); {Environment.ProcessorCount} cores; ceiling {ceiling:0.0#} dBTP"));
+        Console.WriteLine("| segments | median s | runs (s) | CPU s per run | predicted (dBTP) | true peak (dBTP) | gain (dB) | encodes |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|");
         foreach (var segments in new[] { 1, parallel }.Distinct())
         {
-            encoder.EncodeAsync(master, output, -1.0, segments, CancellationToken.None).GetAwaiter().GetResult(); // warm-up
+            encoder.EncodeAsync(master, output, ceiling, segments, CancellationToken.None).GetAwaiter().GetResult(); // warm-up
             var cpu0 = CpuSeconds();
-            var runs = Enumerable.Range(0, repeat).Select(_ => encoder.EncodeAsync(master, output, -1.0, segments, CancellationToken.None).GetAwaiter().GetResult()).ToList();
+            var runs = Enumerable.Range(0, repeat).Select(_ => encoder.EncodeAsync(master, output, ceiling, segments, CancellationToken.None).GetAwaiter().GetResult()).ToList();
             var cpu = (CpuSeconds() - cpu0) / repeat;
             var seconds = runs.Select(r => r.Seconds).Order().ToList();
             var last = runs[^1];
-            Console.WriteLine(Invariant($"| {last.Segments} | {seconds[seconds.Count / 2]:0.00} | {string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} | {cpu:0.00} | {last.TruePeakDbtp:0.00} | {last.GainDb:0.00} | {last.Encodes} |"));
+            Console.WriteLine(Invariant($"| {last.Segments} | {seconds[seconds.Count / 2]:0.00} | {string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} | {cpu:0.00} | {last.PredictedTruePeakDbtp:0.00} | {last.TruePeakDbtp:0.00} | {last.GainDb:0.00} | {last.Encodes} |"));
         }
 
         return 0;

@@ -123,6 +123,12 @@ internal sealed class TruePeakMeter
     /// <summary>Neighbours after a sample that its interpolated values depend on.</summary>
     public static int ContextAfter => TapsPerPhase - HalfTaps;
 
+    /// <summary>
+    /// Largest Σ|taps| over the phases (at least 1: phase 0 is the sample itself). Triangle inequality: no interpolated
+    /// value exceeds this times the largest |sample| among its neighbours.
+    /// </summary>
+    public static double GainBound { get; } = Math.Max(1, Phases.Max(p => p.Sum(t => Math.Abs((double)t))));
+
     /// <summary>True peak of a short span (used by tests and callers with small buffers).</summary>
     public static float Measure(float[] samples, int sampleRate)
     {

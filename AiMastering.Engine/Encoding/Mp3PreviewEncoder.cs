@@ -6,8 +6,9 @@ namespace AiMastering.Engine.Encoding;
 /// preview.mp3 from the rendered master in memory: 320 kbps CBR LAME (ffmpeg's libmp3lame, quality 7), encoded in
 /// parallel segments joined seamlessly (see <see cref="Mp3SegmentPlan"/>), with an Info/LAME tag that makes gapless
 /// decoders return exactly the master's samples, aligned. MP3 encoding can push peaks above the master's, so the
-/// preview is decoded (in parallel too) and, if its own true peak is over the ceiling, encoded again with just
-/// enough attenuation.
+/// first encode is attenuated by the overshoot <see cref="Mp3PeakPredictor"/> predicts; the preview is then decoded
+/// (in parallel too) and, if its own true peak is over the ceiling all the same, encoded again with just enough
+/// attenuation.
 /// <para>
 /// MP3 (MPEG-1 Layer III) carries 32, 44.1 and 48 kHz. Other masters are previewed at 44.1 kHz when their rate is
 /// a multiple of 11025 Hz (88.2, 176.4, 22.05 kHz) and at 48 kHz otherwise (96, 192 kHz…), resampled by ffmpeg;
@@ -17,11 +18,11 @@ namespace AiMastering.Engine.Encoding;
 /// <param name="ffmpegPath">The ffmpeg executable (needs libmp3lame).</param>
 public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
 {
-    /// <summary>Encodes tried at most: the first, then with attenuation if the preview is over the ceiling.</summary>
+    /// <summary>Encodes tried at most: the first, then with more attenuation if the preview is over the ceiling.</summary>
     public const int MaxEncodes = 3;
 
     /// <summary>
-    /// Margin below the ceiling aimed at when the preview has to be attenuated, in dB. MP3 overshoots do not scale
+    /// Margin below the ceiling aimed at when the preview has to be attenuated (first encode included), in dB. MP3 overshoots do not scale
     /// exactly with the gain (another encode quantizes differently); 0.05 dB often needed a third encode, 0.1 dB rarely.
     /// </summary>
     public const double AttenuationMarginDb = 0.1;
@@ -65,11 +66,13 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
             ceilingDbtp,
             segments: null,
             (joined, _, token) => Mp3PreviewTruePeak.MeasureDbtpAsync(ffmpegPath, joined, token),
+            predictPeak: true,
             ct).ConfigureAwait(false);
     }
 
     /// <param name="segments">Parts to encode in parallel; null = one per core, each at least 20 s of audio.</param>
-    internal Task<Mp3PreviewResult> EncodeAsync(AudioBuffer master, string mp3Path, double ceilingDbtp, int? segments, CancellationToken ct)
+    /// <param name="predictPeak">False: the first encode is never attenuated (to exercise the re-encode).</param>
+    internal Task<Mp3PreviewResult> EncodeAsync(AudioBuffer master, string mp3Path, double ceilingDbtp, int? segments, CancellationToken ct, bool predictPeak = true)
     {
         ArgumentNullException.ThrowIfNull(master);
         var source = new BufferAudio(master);
@@ -82,6 +85,7 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
             ceilingDbtp,
             segments,
             (joined, plan, token) => Mp3PreviewDecoder.TruePeakDbtpAsync(ffmpegPath, joined, plan.Segments.Count, token),
+            predictPeak,
             ct);
     }
 
@@ -95,6 +99,7 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
         double ceilingDbtp,
         int? segments,
         Func<JoinedMp3, Mp3SegmentPlan, CancellationToken, Task<double>> truePeakOf,
+        bool predictPeak,
         CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(mp3Path);
@@ -106,7 +111,18 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
         var clock = Stopwatch.StartNew();
         var count = segments ?? Mp3SegmentPlan.DefaultSegmentCount(masterLength / (double)masterRate, Environment.ProcessorCount);
         var plan = Mp3SegmentPlan.Create(masterRate, masterLength, PreviewSampleRate(masterRate), count);
-        var gainDb = 0.0;
+        // The first encode is attenuated by the predicted overshoot, so a loud master is usually encoded once; the
+        // decoded preview is still measured, and encoded again if it is over all the same.
+        var predicted = double.NegativeInfinity;
+        if (predictPeak)
+        {
+            var predictor = new Mp3PeakPredictor(masterRate, plan.PreviewRate);
+            var floor = ceilingDbtp - AttenuationMarginDb - Mp3PeakPredictor.CodingAllowanceDb;
+            predicted = await predictor.PredictDbtpAsync(openMaster, masterLength, channels, floor, ct).ConfigureAwait(false)
+                + Mp3PeakPredictor.CodingAllowanceDb;
+        }
+
+        var gainDb = -Math.Max(0, predicted - ceilingDbtp + AttenuationMarginDb);
         var truePeak = double.NaN;
         var encodes = 0;
         while (true)
@@ -122,7 +138,7 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
             gainDb -= truePeak - ceilingDbtp + AttenuationMarginDb;
         }
 
-        return new Mp3PreviewResult(truePeak, gainDb, clock.Elapsed.TotalSeconds, plan.PreviewRate, plan.Segments.Count, encodes);
+        return new Mp3PreviewResult(truePeak, gainDb, clock.Elapsed.TotalSeconds, plan.PreviewRate, plan.Segments.Count, encodes, predicted);
     }
 
     private async Task<JoinedMp3> EncodeOnceAsync(Func<IPlanarSource> openMaster, Mp3SegmentPlan plan, string mp3Path, double gainDb, CancellationToken ct)
