@@ -1,4 +1,5 @@
 using System.Buffers;
+using AiMastering.Engine.Processing;
 using System.Numerics.Tensors;
 
 namespace AiMastering.Engine.Analysis;
@@ -14,11 +15,9 @@ internal sealed class TruePeakMeter
     public const int Oversampling = 4;
 
     /// <summary>Half-length of the interpolation kernel in input samples (taps per phase = 2 x this).</summary>
-    private const int HalfTaps = 6;
+    private const int HalfTaps = Bs1770Interpolator.HalfTaps;
 
-    private const int TapsPerPhase = 2 * HalfTaps;
-
-    private const double KaiserBeta = 7.0;
+    private const int TapsPerPhase = Bs1770Interpolator.TapsPerPhase;
 
     private const int BlockSize = 4096;
 
@@ -26,7 +25,7 @@ internal sealed class TruePeakMeter
     private const int History = HalfTaps - 1;
 
     /// <summary>Coefficients per phase p = 1..3: tap k multiplies x[n - HalfTaps + 1 + k].</summary>
-    private static readonly float[][] Phases = BuildPhases();
+    private static readonly float[][] Phases = Bs1770Interpolator.Phases;
 
     private readonly int sampleRate;
     private readonly Func<float[]> perSubBlock;
@@ -218,43 +217,5 @@ internal sealed class TruePeakMeter
 
             sub++;
         }
-    }
-
-    // Kaiser-windowed sinc g(t) = sinc(t) w(t/HalfTaps); phase p (offset p/4) tap k sits at t = p/4 + HalfTaps - 1 - k.
-    // Each phase is normalized to unity gain at DC.
-    private static float[][] BuildPhases()
-    {
-        var phases = new float[Oversampling - 1][];
-        for (var p = 1; p < Oversampling; p++)
-        {
-            var coefficients = new double[TapsPerPhase];
-            for (var k = 0; k < TapsPerPhase; k++)
-            {
-                var t = (p / (double)Oversampling) + HalfTaps - 1 - k;
-                coefficients[k] = Sinc(t) * Kaiser(t / HalfTaps);
-            }
-
-            var sum = coefficients.Sum();
-            phases[p - 1] = coefficients.Select(c => (float)(c / sum)).ToArray();
-        }
-
-        return phases;
-    }
-
-    private static double Sinc(double t) => t == 0 ? 1.0 : Math.Sin(Math.PI * t) / (Math.PI * t);
-
-    private static double Kaiser(double x) =>
-        Math.Abs(x) >= 1 ? 0 : BesselI0(KaiserBeta * Math.Sqrt(1 - (x * x))) / BesselI0(KaiserBeta);
-
-    private static double BesselI0(double x)
-    {
-        double sum = 1, term = 1;
-        for (var k = 1; k < 50; k++)
-        {
-            term *= x / (2 * k) * (x / (2 * k));
-            sum += term;
-        }
-
-        return sum;
     }
 }

@@ -56,7 +56,7 @@ internal static class ClosedLoop
     public const double ProbeFirstRenderAboveDb = 2;
 
     /// <summary>The probe search stops within this many LU of its goal.</summary>
-    public const double ProbeToleranceLu = 0.03;
+    public const double ProbeToleranceLu = 0.05;
 
     /// <summary>The budget is searched to ± <see cref="ProbeToleranceLu"/> × this many dB (a stop point, not a promise).</summary>
     private const double LossDbPerLu = 5;
@@ -74,7 +74,7 @@ internal static class ClosedLoop
         {
             // Heavy limiting ahead: the limiter will eat part of the gain. Whole track ≈ pre-limiter loudness + what the
             // probe's windows gain, so search the gain on the windows before the first whole render.
-            (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, plan.PreLufs - probe.RawLufs, gain, 1.0, limiterCeiling, budgetStop, progress);
+            (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, plan.PreLufs - probe.RawLufs, gain, 1.0, limiterCeiling, progress);
         }
 
         var log = new List<LoopIteration>();
@@ -138,7 +138,14 @@ internal static class ClosedLoop
             if (probe is not null)
             {
                 var before = target;
-                (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, offset, gain, slope, limiterCeiling, budgetStop, progress);
+                (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, offset, gain, slope, limiterCeiling, progress);
+                if (peakOk && Math.Abs(target - reading.IntegratedLufs) <= ToleranceLu)
+                {
+                    // The calibrated search moved the target (e.g. the budget no longer binds) onto what this render
+                    // measured: it is the master.
+                    return result with { TargetLufs = target, BudgetStopLossDb = budgetStop, Converged = true };
+                }
+
                 best = Math.Abs(target - before) < 1e-9 ? best : null;
                 continue;
             }
@@ -170,7 +177,7 @@ internal static class ClosedLoop
     /// own 8× detection on dense, bright material) is over the ceiling there, the limiter's ceiling is lowered and
     /// the gain searched again, so the whole render does not miss on its peak.
     /// </summary>
-    private static (double Gain, double LimiterCeiling, double Target, double? BudgetStop) Search(LoudnessPlan plan, Probe probe, double offset, double gain, double slope, double limiterCeiling, double? budgetStop, IProgress<string>? progress)
+    private static (double Gain, double LimiterCeiling, double Target, double? BudgetStop) Search(LoudnessPlan plan, Probe probe, double offset, double gain, double slope, double limiterCeiling, IProgress<string>? progress)
     {
         var budget = plan.LimitingBudgetDb;
 
@@ -197,10 +204,11 @@ internal static class ClosedLoop
 
             (gain, _) = Solve(x => Math.Max(Errors(x).Loudness, Errors(x).Budget), gain, slope, plan.MaxGainDb, ProbeToleranceLu);
             var (loudness, overBudget) = Errors(gain);
-            var stop = budgetStop;
+            // The budget stop is decided afresh by every search (the target is recomputed from the request).
+            double? stop = null;
             if (budget is not null && overBudget >= loudness && loudness < -ProbeToleranceLu)
             {
-                stop = Math.Max(budgetStop ?? 0, maxLoss);
+                stop = maxLoss;
                 target += loudness;
             }
 

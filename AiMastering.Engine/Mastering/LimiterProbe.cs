@@ -17,7 +17,7 @@ internal sealed class LimiterProbe
 {
     public const double WindowSeconds = 4;
     public const double WarmUpSeconds = 1;
-    public const double SecondsPerWindow = 20;
+    public const double SecondsPerWindow = 30;
     public const int MinWindows = 6;
     public const int MaxWindows = 40;
     public const double MinTrackSeconds = 90;

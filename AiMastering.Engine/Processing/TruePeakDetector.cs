@@ -4,7 +4,9 @@ namespace AiMastering.Engine.Processing;
 
 /// <summary>
 /// Per-frame true-peak estimate by polyphase FIR interpolation (Kaiser-windowed sinc, 48 taps per
-/// phase), in the spirit of ITU-R BS.1770-4 Annex 2 (which specifies ≥ 4× oversampling).
+/// phase), in the spirit of ITU-R BS.1770-4 Annex 2 (which specifies ≥ 4× oversampling), and at least the BS.1770
+/// meter's own 4× points (<see cref="Bs1770Interpolator"/>), so what the limiter holds under its ceiling the
+/// analysis engine's meter reads under it too.
 /// For frame m it reports the largest magnitude over all channels on the interval
 /// (m − D − 1, m − D] of the reconstructed signal, sampled at <see cref="Factor"/> points per
 /// input sample, where D = <see cref="DelaySamples"/>. Vectorised (<see cref="FirPeakKernel"/>).
@@ -24,6 +26,16 @@ internal sealed class TruePeakDetector
     private readonly float[] accumulator;
     private readonly int coarsePhases;
 
+    /// <summary>
+    /// The BS.1770 meter's own 4× phases (<see cref="Bs1770Interpolator"/>), computed with the coarse phases: on dense,
+    /// bright material the meter's short interpolator reads up to ~0.15 dB above this detector's, and the mastering loop
+    /// verifies with the meter, so the limiter bounds both. Tap k reads x at frame − D − 1 − (HalfTaps − 1) + k.
+    /// </summary>
+    private static readonly float[][] MeterPhases = Bs1770Interpolator.Phases;
+
+    /// <summary>Where the meter's taps start in the detector's buffer, relative to a frame's own taps.</summary>
+    private const int MeterOffset = (TapsPerPhase / 2) - Bs1770Interpolator.HalfTaps;
+
     public TruePeakDetector(int channelCount, int factor, int maxFrames)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(factor, 2);
@@ -37,7 +49,7 @@ internal sealed class TruePeakDetector
         buffer = new float[TapsPerPhase - 1 + maxFrames];
         accumulator = new float[maxFrames];
         MaxFrames = maxFrames;
-        GainBound = phases.Max(p => p.Sum(Math.Abs));
+        GainBound = phases.Concat(MeterPhases).Max(p => p.Sum(Math.Abs));
     }
 
     /// <summary>Oversampling factor (points per input sample).</summary>
@@ -101,6 +113,11 @@ internal sealed class TruePeakDetector
                 FirPeakKernel.Accumulate(x, phases[p], block);
             }
 
+            foreach (var taps in MeterPhases)
+            {
+                FirPeakKernel.Accumulate(x[MeterOffset..], taps, block);
+            }
+
             if (coarsePhases == phases.Length || TensorPrimitives.Max(block) <= threshold * FineGate)
             {
                 continue;
@@ -133,6 +150,11 @@ internal sealed class TruePeakDetector
         foreach (var taps in phases)
         {
             FirPeakKernel.Accumulate(buf, taps, peaks);
+        }
+
+        foreach (var taps in MeterPhases)
+        {
+            FirPeakKernel.Accumulate(buf[MeterOffset..], taps, peaks);
         }
 
         buf[n..].CopyTo(history[channel]);
