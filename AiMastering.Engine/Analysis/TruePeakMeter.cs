@@ -1,6 +1,6 @@
 using System.Buffers;
-using AiMastering.Engine.Processing;
 using System.Numerics.Tensors;
+using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Analysis;
 
