@@ -7,8 +7,8 @@ namespace AiMastering.Engine.Analysis;
 /// <summary>
 /// True peak per ITU-R BS.1770-4 Annex 2: 4x oversampling with a polyphase FIR interpolator, then the
 /// largest absolute value. Phase 0 of a windowed-sinc (Nyquist) interpolator is the input sample itself,
-/// so only phases 1..3 are computed: 3 x 12 taps per input sample (the length of the Annex 2 example filter), vectorized over 4,096-sample blocks
-/// with <see cref="TensorPrimitives"/> and no allocation per block.
+/// so only phases 1..3 are computed: 3 x 12 taps per input sample (the length of the Annex 2 example filter), over 4,096-sample blocks
+/// with the register-blocked <see cref="FirPeakKernel"/> (the limiter's detectors use it too) and no allocation per block.
 /// </summary>
 internal sealed class TruePeakMeter
 {
@@ -32,7 +32,6 @@ internal sealed class TruePeakMeter
 
     // stage[j] = x[blockStart - History + j]: one block with its history and look-ahead (zeros before the start).
     private readonly float[] stage = new float[BlockSize + TapsPerPhase - 1];
-    private readonly float[] acc = new float[BlockSize];
     private readonly float[] peak = new float[BlockSize];
     private int filled = History;
     private long blockStart;
@@ -66,7 +65,6 @@ internal sealed class TruePeakMeter
         ArgumentOutOfRangeException.ThrowIfNegative(from);
         ArgumentOutOfRangeException.ThrowIfGreaterThan((long)from + count, samples.Length);
         var padded = ArrayPool<float>.Shared.Rent(BlockSize + TapsPerPhase);
-        var acc = ArrayPool<float>.Shared.Rent(BlockSize);
         var peak = ArrayPool<float>.Shared.Rent(BlockSize);
         try
         {
@@ -78,17 +76,9 @@ internal sealed class TruePeakMeter
                 FillPadded(samples, start - HalfTaps + 1, input);
                 var peaks = peak.AsSpan(0, n);
                 TensorPrimitives.Abs(samples.AsSpan(start, n), peaks);
-                var y = acc.AsSpan(0, n);
                 foreach (var h in Phases)
                 {
-                    TensorPrimitives.Multiply(input[..n], h[0], y);
-                    for (var k = 1; k < TapsPerPhase; k++)
-                    {
-                        TensorPrimitives.MultiplyAdd(input.Slice(k, n), h[k], y, y);
-                    }
-
-                    TensorPrimitives.Abs(y, y);
-                    TensorPrimitives.Max(peaks, y, peaks);
+                    FirPeakKernel.Accumulate(input, h, peaks);
                 }
 
                 max = Math.Max(max, TensorPrimitives.Max(peaks));
@@ -99,7 +89,6 @@ internal sealed class TruePeakMeter
         finally
         {
             ArrayPool<float>.Shared.Return(padded);
-            ArrayPool<float>.Shared.Return(acc);
             ArrayPool<float>.Shared.Return(peak);
         }
     }
@@ -176,17 +165,9 @@ internal sealed class TruePeakMeter
         var input = stage.AsSpan(0, count + TapsPerPhase - 1);
         var peaks = peak.AsSpan(0, count);
         TensorPrimitives.Abs(stage.AsSpan(History, count), peaks);
-        var y = acc.AsSpan(0, count);
         foreach (var h in Phases)
         {
-            TensorPrimitives.Multiply(input[..count], h[0], y);
-            for (var k = 1; k < TapsPerPhase; k++)
-            {
-                TensorPrimitives.MultiplyAdd(input.Slice(k, count), h[k], y, y);
-            }
-
-            TensorPrimitives.Abs(y, y);
-            TensorPrimitives.Max(peaks, y, peaks);
+            FirPeakKernel.Accumulate(input, h, peaks);
         }
 
         ScatterToSubBlocks(peaks);
