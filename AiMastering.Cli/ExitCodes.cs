@@ -10,4 +10,7 @@ public static class ExitCodes
     /// <summary>The audio cannot be used (the message says why).</summary>
     public const int UnusableAudio = 2;
     public const int BadArguments = 3;
+
+    /// <summary>The output (master.wav or its documents) cannot be written there (the message says why).</summary>
+    public const int CannotWrite = 4;
 }

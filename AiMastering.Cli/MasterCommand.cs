@@ -55,6 +55,12 @@ public static class MasterCommand
             }
 
             var outPath = parse.GetRequiredValue(output);
+            if (Directory.Exists(outPath))
+            {
+                e.WriteLine($"{outPath} is a folder: -o takes the master's file name, e.g. {Path.Combine(outPath, "master.wav")}.");
+                return ExitCodes.BadArguments;
+            }
+
             var referencePath = parse.GetValue(reference);
             var platformLufs = parse.GetValue(lufs) is not null || parse.GetValue(target) is not null ? settings.Target.Lufs : (double?)null;
             var inPath = parse.GetRequiredValue(input);
@@ -73,7 +79,24 @@ public static class MasterCommand
         MasteringResult result;
         try
         {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            Directory.CreateDirectory(jsonDirectory);
             result = master();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !File.Exists(input))
+        {
+            stderr.WriteLine($"{input}: the file cannot be read ({e.Message}).");
+            return ExitCodes.UnusableAudio;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"Cannot write the master or its documents: {e.Message}");
+            return ExitCodes.CannotWrite;
         }
         catch (AudioDecodeException e)
         {

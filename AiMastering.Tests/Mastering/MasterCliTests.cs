@@ -35,6 +35,38 @@ public sealed class MasterCliTests : IDisposable
     }
 
     [Fact]
+    public void Master_to_a_folder_or_an_unwritable_place_says_so_without_a_stack_trace()
+    {
+        var input = Path.Combine(dir, "mix.wav");
+        WavWriter.Write(input, TestAudioFiles.Music(44100, 3), 24);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        CliApp.Run(["master", input, "-o", dir], stdout, stderr).ShouldBe(ExitCodes.BadArguments);
+        stderr.ToString().ShouldContain("is a folder");
+
+        var blocker = Path.Combine(dir, "not-a-folder");
+        File.WriteAllText(blocker, "");
+        using var stderr2 = new StringWriter();
+        CliApp.Run(["master", input, "-o", Path.Combine(blocker, "master.wav")], stdout, stderr2).ShouldBe(ExitCodes.CannotWrite);
+        stderr2.ToString().ShouldStartWith("Cannot write the master");
+        stderr2.ToString().ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void Master_creates_the_output_folder()
+    {
+        var input = Path.Combine(dir, "mix.wav");
+        WavWriter.Write(input, TestAudioFiles.Music(44100, 3), 24);
+        var output = Path.Combine(dir, "new", "folder", "master.wav");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        CliApp.Run(["master", input, "-o", output], stdout, stderr).ShouldBe(ExitCodes.Ok, stderr.ToString());
+        File.Exists(output).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Master_refuses_a_target_and_custom_loudness_together()
     {
         using var stdout = new StringWriter();
