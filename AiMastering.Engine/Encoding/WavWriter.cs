@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics.Tensors;
 using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Encoding;
@@ -124,14 +125,20 @@ public static class WavWriter
             for (var start = 0; start < audio.Length; start += BlockFrames)
             {
                 var n = Math.Min(BlockFrames, audio.Length - start);
-                for (var c = 0; c < channels; c++)
+                var block = new AudioBlock(audio.Channels, start, n);
+                if (ditherer is not null)
                 {
-                    audio.Channels[c].AsSpan(start, n).CopyTo(scratch[c]);
+                    for (var c = 0; c < channels; c++)
+                    {
+                        audio.Channels[c].AsSpan(start, n).CopyTo(scratch[c]);
+                    }
+
+                    block = new AudioBlock(scratch, 0, n);
+                    ditherer.Process(block);
                 }
 
-                ditherer?.Process(new AudioBlock(scratch, 0, n));
                 var output = bytes.AsSpan(0, n * channels * bytesPerSample);
-                Encode(new AudioBlock(scratch, 0, n), bitDepth, output);
+                Encode(block, bitDepth, output);
                 stream.Write(output);
             }
         }
@@ -146,29 +153,61 @@ public static class WavWriter
     {
         var channels = block.ChannelCount;
         var bytesPerSample = bitDepth / 8;
-        for (var c = 0; c < channels; c++)
+        var stride = channels * bytesPerSample;
+        if (bitDepth == FloatBitDepth)
         {
-            var x = block[c];
-            var o = c * bytesPerSample;
-            for (var i = 0; i < x.Length; i++, o += channels * bytesPerSample)
+            for (var c = 0; c < channels; c++)
             {
-                var v = x[i];
-                switch (bitDepth)
+                var x = block[c];
+                for (int i = 0, o = c * bytesPerSample; i < x.Length; i++, o += stride)
                 {
-                    case 16:
-                        BinaryPrimitives.WriteInt16LittleEndian(output[o..], (short)Math.Clamp(MathF.Round(v * 32768f), -32768f, 32767f));
-                        break;
-                    case 24:
-                        var s = (int)Math.Clamp(MathF.Round(v * 8388608f), -8388608f, 8388607f);
-                        output[o] = (byte)s;
-                        output[o + 1] = (byte)(s >> 8);
-                        output[o + 2] = (byte)(s >> 16);
-                        break;
-                    default:
-                        BinaryPrimitives.WriteSingleLittleEndian(output[o..], float.IsNaN(v) ? 0f : Math.Clamp(v, -1f, 1f));
-                        break;
+                    var v = x[i];
+                    BinaryPrimitives.WriteSingleLittleEndian(output[o..], float.IsNaN(v) ? 0f : Math.Clamp(v, -1f, 1f));
                 }
             }
+
+            return;
+        }
+
+        // Integer PCM: scale, round half to even, clamp (vectorised, the same values as MathF.Round and Math.Clamp),
+        // then pack the little-endian bytes.
+        var full = bitDepth == 16 ? 32768f : 8388608f;
+        var ints = ArrayPool<int>.Shared.Rent(block.Length);
+        var scaled = ArrayPool<float>.Shared.Rent(block.Length);
+        try
+        {
+            for (var c = 0; c < channels; c++)
+            {
+                var v = scaled.AsSpan(0, block.Length);
+                TensorPrimitives.Multiply(block[c], full, v);
+                TensorPrimitives.Round(v, v);
+                TensorPrimitives.Clamp(v, -full, full - 1, v);
+                var s = ints.AsSpan(0, block.Length);
+                TensorPrimitives.ConvertTruncating<float, int>(v, s);
+                var o = c * bytesPerSample;
+                if (bitDepth == 16)
+                {
+                    for (var i = 0; i < s.Length; i++, o += stride)
+                    {
+                        BinaryPrimitives.WriteInt16LittleEndian(output[o..], (short)s[i]);
+                    }
+                }
+                else
+                {
+                    for (var i = 0; i < s.Length; i++, o += stride)
+                    {
+                        var q = s[i];
+                        output[o] = (byte)q;
+                        output[o + 1] = (byte)(q >> 8);
+                        output[o + 2] = (byte)(q >> 16);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(ints);
+            ArrayPool<float>.Shared.Return(scaled);
         }
     }
 
