@@ -70,7 +70,7 @@ internal static class ClosedLoop
         var ceiling = plan.CeilingDbtp;
         var limiterCeiling = ceiling;
         var gain = plan.InitialGainDb;
-        if (probe is not null && plan.PreTruePeakDbtp + gain - ceiling > ProbeFirstRenderAboveDb)
+        if (probe is not null && plan.PreTruePeakDbtp + gain - ceiling > ProbeFirstRenderAboveDb && double.IsFinite(probe.RawLufs))
         {
             // Heavy limiting ahead: the limiter will eat part of the gain. Whole track ≈ pre-limiter loudness + what the
             // probe's windows gain, so search the gain on the windows before the first whole render.
@@ -135,7 +135,9 @@ internal static class ClosedLoop
             }
 
             previous = (gain, reading.IntegratedLufs);
-            if (probe is not null)
+
+            // Windows that are silent where the track is not (a short piece in a long silence) cannot be calibrated.
+            if (probe is not null && double.IsFinite(offset))
             {
                 var before = target;
                 (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, offset, gain, slope, limiterCeiling, progress);

@@ -77,6 +77,28 @@ public sealed class ClosedLoopProbeTests : IDisposable
         oracle.TruePeakDbtp.ShouldBeLessThanOrEqualTo(settings.Target.TruePeakDbtp + 0.1, "true peak by ffmpeg");
     }
 
+    [Fact]
+    public void Short_music_in_a_long_silence_still_reaches_the_target()
+    {
+        // Six seconds of music at the start of two minutes: the probe's windows hold only silence.
+        var music = AudioDecoder.Decode(MusicMixes.Create(dir, "armygeddon", 44100, 2, startSeconds: 40, seconds: 6, gainDb: -20));
+        var mix = AudioBuffer.Silent(44100, 2, 44100 * 120);
+        for (var c = 0; c < 2; c++)
+        {
+            music.Channels[c].CopyTo(mix.Channels[c], 0);
+        }
+
+        var input = Path.Combine(dir, "sparse.wav");
+        AiMastering.Engine.Encoding.WavWriter.Write(input, mix, 24);
+        var output = Path.Combine(dir, "master.wav");
+
+        var result = MasteringEngine.MasterFile(input, output, MasteringSettings.FromPreset("club"), ct: TestContext.Current.CancellationToken);
+
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(" | ", result.Report.Iterations.Select(i => $"gain {i.GainDb:+0.00} → {i.IntegratedLufs:0.00} LUFS {i.TruePeakDbtp:0.00} dBTP")));
+        result.After.Loudness.IntegratedLufs!.Value.ShouldBe(result.Decision.Target.Lufs, ClosedLoop.ToleranceLu + 0.01);
+        result.After.Loudness.TruePeakDbtp!.Value.ShouldBeLessThanOrEqualTo(-0.5 + ClosedLoop.PeakToleranceDb);
+    }
+
     private static IReadOnlyList<Func<int, int, IAudioProcessor>> Chain(double gainDb) =>
     [
         (r, c) => new GainProcessor(r, c, new GainSettings(gainDb)),
