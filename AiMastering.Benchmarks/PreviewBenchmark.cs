@@ -41,7 +41,7 @@ public static class PreviewBenchmark
     }
 
     /// <summary>utime + stime + cutime + cstime of this process from /proc/self/stat (clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds()
+    internal static double CpuSeconds()
     {
         var stat = File.ReadAllText("/proc/self/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

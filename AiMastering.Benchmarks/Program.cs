@@ -12,6 +12,7 @@ return args switch
     ["master-stages", var file] => MasteringStages.Run(file),
     ["preview", .. var rest] => PreviewBenchmark.Run([.. rest]),
     ["preview-predict", .. var rest] => PreviewPredictionBenchmark.Run([.. rest]),
+    ["preview-probe", .. var rest] => PreviewProbeBenchmark.Run([.. rest]),
     ["reference", .. var rest] => ReferenceBenchmark.Run([.. rest]),
     ["reference-pair", var source, var reference, "--repeat", var n] => ReferencePairRun.Run(source, reference, int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)),
     ["reference-stages", var source, var reference] => ReferenceStages.Run(source, reference),
@@ -20,6 +21,6 @@ return args switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | preview [MASTER.wav] [--repeat N] [--ceiling DBTP] | preview-predict MASTER.wav… [--transition HZ…] | reference [--repeat N] | reference-stages SRC REF");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | preview [MASTER.wav] [--repeat N] [--ceiling DBTP] | preview-predict MASTER.wav… [--transition HZ…] | preview-probe MASTER.wav… [--ceiling DBTP] | reference [--repeat N] | reference-stages SRC REF");
     return 2;
 }

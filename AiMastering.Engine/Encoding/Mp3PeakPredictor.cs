@@ -78,21 +78,29 @@ internal sealed class Mp3PeakPredictor
     /// is somewhere at or under the floor (−∞ for silence); above it, it is exact. Measured in parallel parts, each
     /// reading the master through its own <paramref name="openMaster"/>() (disposed after, when disposable).
     /// </summary>
-    public async Task<double> PredictDbtpAsync(Func<IPlanarSource> openMaster, long length, int channels, double floorDbtp, CancellationToken ct)
+    public async Task<double> PredictDbtpAsync(Func<IPlanarSource> openMaster, long length, int channels, double floorDbtp, CancellationToken ct) =>
+        (await ProfileAsync(openMaster, length, channels, floorDbtp, ct).ConfigureAwait(false)).TruePeakDbtp;
+
+    /// <summary>
+    /// The same, with the lowpassed master's true peak in every block of <see cref="LowpassedPeaks.BlockSamples"/>
+    /// samples (0 for skipped blocks), which tells <see cref="Mp3CodingProbe"/> where the loudest peaks are.
+    /// </summary>
+    public async Task<LowpassedPeaks> ProfileAsync(Func<IPlanarSource> openMaster, long length, int channels, double floorDbtp, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(openMaster);
         var parts = (int)Math.Clamp(length / MinPartSamples, 1, Environment.ProcessorCount);
         var blocks = (length + BlockSize - 1) / BlockSize;
+        var blockPeaks = new float[blocks];
         var floor = (float)(Math.Pow(10, floorDbtp / 20) / GainBound);
-        var peaks = await Task.WhenAll(Enumerable.Range(0, parts).Select(p => Task.Run(
+        await Task.WhenAll(Enumerable.Range(0, parts).Select(p => Task.Run(
             () =>
             {
                 var master = openMaster();
                 try
                 {
-                    var from = blocks * p / parts * BlockSize;
+                    var first = blocks * p / parts;
                     var to = Math.Min(length, blocks * (p + 1) / parts * BlockSize);
-                    return MaxOfRange(master, channels, from, to, floor, ct);
+                    MaxOfBlocks(master, channels, first, to, floor, blockPeaks, ct);
                 }
                 finally
                 {
@@ -100,13 +108,13 @@ internal sealed class Mp3PeakPredictor
                 }
             },
             ct))).ConfigureAwait(false);
-        var peak = peaks.Length == 0 ? 0f : peaks.Max();
-        return 20 * Math.Log10(peak);
+        var peak = blockPeaks.Length == 0 ? 0f : blockPeaks.Max();
+        return new LowpassedPeaks(20 * Math.Log10(peak), blockPeaks, BlockSize);
     }
 
-    // Largest interpolated |lowpass(x)| over samples [from, to) of every channel, skipping blocks whose samples (with
-    // their neighbours under the taps) are at or under skipUnder.
-    private float MaxOfRange(IPlanarSource master, int channels, long from, long to, float skipUnder, CancellationToken ct)
+    // Largest interpolated |lowpass(x)| of every channel in each block from block firstBlock to sample to, into
+    // blockPeaks; blocks whose samples (with their neighbours under the taps) are at or under skipUnder are left at 0.
+    private void MaxOfBlocks(IPlanarSource master, int channels, long firstBlock, long to, float skipUnder, float[] blockPeaks, CancellationToken ct)
     {
         var before = TruePeakMeter.ContextBefore;
         var after = TruePeakMeter.ContextAfter;
@@ -115,9 +123,9 @@ internal sealed class Mp3PeakPredictor
         var y = ArrayPool<float>.Shared.Rent(BlockSize + before + after);
         try
         {
-            var max = 0f;
-            for (var start = from; start < to; start += BlockSize)
+            for (var start = firstBlock * BlockSize; start < to; start += BlockSize)
             {
+                var max = 0f;
                 ct.ThrowIfCancellationRequested();
                 var n = (int)Math.Min(BlockSize, to - start);
                 var filtered = y.AsSpan(0, before + n + after);
@@ -134,9 +142,9 @@ internal sealed class Mp3PeakPredictor
                     FirKernel.Apply(input, taps, filtered);
                     max = Math.Max(max, TruePeakMeter.MaxOfRange(y, before, n));
                 }
-            }
 
-            return max;
+                blockPeaks[start / BlockSize] = max;
+            }
         }
         finally
         {

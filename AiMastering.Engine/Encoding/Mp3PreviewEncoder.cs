@@ -5,8 +5,9 @@ namespace AiMastering.Engine.Encoding;
 /// <summary>
 /// preview.mp3 from the rendered master in memory: 320 kbps CBR LAME (ffmpeg's libmp3lame, quality 7), encoded in
 /// parallel segments joined seamlessly (see <see cref="Mp3SegmentPlan"/>), with an Info/LAME tag that makes gapless
-/// decoders return exactly the master's samples, aligned. MP3 encoding can push peaks above the master's, so the
-/// first encode is attenuated by the overshoot <see cref="Mp3PeakPredictor"/> predicts; the preview is then decoded
+/// decoders return exactly the master's samples, aligned. MP3 encoding can push peaks above the master's, so when
+/// <see cref="Mp3PeakPredictor"/> says the preview may be over the ceiling, the overshoot is measured on a sample of the
+/// master (<see cref="Mp3CodingProbe"/>) and the first encode attenuated by it; the preview is then decoded
 /// (in parallel too) and, if its own true peak is over the ceiling all the same, encoded again with just enough
 /// attenuation.
 /// <para>
@@ -114,12 +115,19 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
         // The first encode is attenuated by the predicted overshoot, so a loud master is usually encoded once; the
         // decoded preview is still measured, and encoded again if it is over all the same.
         var predicted = double.NegativeInfinity;
+        Mp3ProbeResult? probe = null;
         if (predictPeak)
         {
             var predictor = new Mp3PeakPredictor(masterRate, plan.PreviewRate);
             var floor = ceilingDbtp - AttenuationMarginDb - Mp3PeakPredictor.CodingAllowanceDb;
-            predicted = await predictor.PredictDbtpAsync(openMaster, masterLength, channels, floor, ct).ConfigureAwait(false)
-                + Mp3PeakPredictor.CodingAllowanceDb;
+            var lowpassed = await predictor.ProfileAsync(openMaster, masterLength, channels, floor, ct).ConfigureAwait(false);
+            predicted = lowpassed.TruePeakDbtp + Mp3PeakPredictor.CodingAllowanceDb;
+            if (predicted > ceilingDbtp - AttenuationMarginDb)
+            {
+                // The preview may be over: measure the overshoot on a sample (the fixed allowance stays a floor).
+                probe = await new Mp3CodingProbe(ffmpegPath).MeasureAsync(openMaster, plan, channels, lowpassed, ct).ConfigureAwait(false);
+                predicted = Mp3CodingProbe.PredictDbtp(lowpassed, probe);
+            }
         }
 
         var gainDb = -Math.Max(0, predicted - ceilingDbtp + AttenuationMarginDb);
@@ -138,7 +146,7 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
             gainDb -= truePeak - ceilingDbtp + AttenuationMarginDb;
         }
 
-        return new Mp3PreviewResult(truePeak, gainDb, clock.Elapsed.TotalSeconds, plan.PreviewRate, plan.Segments.Count, encodes, predicted);
+        return new Mp3PreviewResult(truePeak, gainDb, clock.Elapsed.TotalSeconds, plan.PreviewRate, plan.Segments.Count, encodes, predicted, probe?.Windows ?? 0, probe?.Seconds ?? 0);
     }
 
     private async Task<JoinedMp3> EncodeOnceAsync(Func<IPlanarSource> openMaster, Mp3SegmentPlan plan, string mp3Path, double gainDb, CancellationToken ct)

@@ -12,4 +12,6 @@ namespace AiMastering.Engine.Encoding;
 /// that encode's attenuation. Exact above ceiling − 0.1 dB; below, where no attenuation is needed, only bounded: some value
 /// at or under it (−∞ when the master is far enough under the ceiling that nothing had to be computed).
 /// </param>
-public sealed record Mp3PreviewResult(double TruePeakDbtp, double GainDb, double Seconds, int SampleRate, int Segments, int Encodes, double PredictedTruePeakDbtp);
+/// <param name="ProbeWindows">Windows of the master encoded to measure the coding overshoot before the first encode (<see cref="Mp3CodingProbe"/>; 0 when the prediction had the preview under the ceiling).</param>
+/// <param name="ProbeSeconds">Wall-clock time of that probe (0 when there was none).</param>
+public sealed record Mp3PreviewResult(double TruePeakDbtp, double GainDb, double Seconds, int SampleRate, int Segments, int Encodes, double PredictedTruePeakDbtp, int ProbeWindows = 0, double ProbeSeconds = 0);

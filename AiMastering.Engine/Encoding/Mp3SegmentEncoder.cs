@@ -10,6 +10,12 @@ namespace AiMastering.Engine.Encoding;
 /// </summary>
 internal static class Mp3SegmentEncoder
 {
+    /// <summary>
+    /// The preview's LAME settings: 320 kbps CBR, algorithm quality 7 ("fast": at 320 kbps the preview is transparent
+    /// enough to judge the master), bit reservoir off, MP3 output.
+    /// </summary>
+    public static IReadOnlyList<string> LameArguments { get; } = ["-c:a", "libmp3lame", "-b:a", "320k", "-compression_level", "7", "-reservoir", "0", "-f", "mp3"];
+
     public static async Task<ReadOnlyMemory<byte>> EncodeAsync(string ffmpeg, IPlanarSource master, Mp3SegmentPlan plan, Mp3Segment segment, float gain, string firstSegmentPath, CancellationToken ct)
     {
         var arguments = new List<string>
@@ -21,8 +27,7 @@ internal static class Mp3SegmentEncoder
             arguments.AddRange(["-af", "aresample=" + Invariant(plan.PreviewRate)]);
         }
 
-        // LAME algorithm quality 7 ("fast"): at 320 kbps CBR the preview is transparent enough to judge the master.
-        arguments.AddRange(["-c:a", "libmp3lame", "-b:a", "320k", "-compression_level", "7", "-reservoir", "0", "-f", "mp3"]);
+        arguments.AddRange(LameArguments);
         var purpose = $"encode part {segment.Index + 1} of {plan.Segments.Count} of the MP3 preview";
         Task Feed(Stream stdin, CancellationToken token) =>
             F32lePipe.WriteAsync(stdin, master, segment.InputStart, segment.InputEnd, gain, token);

@@ -84,7 +84,7 @@ internal sealed record Mp3SegmentPlan(int MasterRate, int PreviewRate, int Maste
     /// Segment starts are multiples of this many frames, so that 1152 × frames preview samples are a whole number
     /// of master samples (1 when the rates are equal or the master rate is a multiple of the preview rate).
     /// </summary>
-    private static int StartStep(int masterRate, int previewRate)
+    public static int StartStep(int masterRate, int previewRate)
     {
         var reduced = previewRate / (int)Gcd(masterRate, previewRate);
         return reduced / (int)Gcd(reduced, FrameSamples);

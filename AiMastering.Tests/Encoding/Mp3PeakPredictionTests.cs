@@ -37,6 +37,7 @@ public sealed class Mp3PeakPredictionTests : IDisposable
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{song} {rate} Hz {preset}: predicted {result.PredictedTruePeakDbtp:0.00}, gain {result.GainDb:0.00} dB, {result.Encodes} encode(s), true peak {result.TruePeakDbtp:0.00} (ffmpeg {oracle:0.0}) dBTP");
         result.GainDb.ShouldBeLessThan(0, "the preview of this master needs attenuation");
+        result.ProbeWindows.ShouldBeGreaterThan(0, "the overshoot was measured on a sample");
         result.Encodes.ShouldBe(1, "the first encode was attenuated enough");
         oracle.ShouldBeLessThanOrEqualTo(ceiling, "under the ceiling by ffmpeg (0.1 dB steps)");
         result.TruePeakDbtp.ShouldBeInRange(ceiling - 0.3, ceiling, "and not needlessly quieter");
@@ -63,14 +64,14 @@ public sealed class Mp3PeakPredictionTests : IDisposable
     }
 
     [Fact]
-    public async Task Master_with_headroom_is_previewed_without_attenuation()
+    public async Task Master_with_headroom_is_previewed_without_attenuation_or_sampling()
     {
         var master = PreviewSignals.Music(dir, "chaos_god", 48000, 2, seconds: 25); // sample peak −3 dBFS
         var ceiling = -1.0;
 
         var result = await new Mp3PreviewEncoder().EncodeAsync(master, Path.Combine(dir, "preview.mp3"), ceiling, Ct);
 
-        (result.GainDb, result.Encodes).ShouldBe((0.0, 1));
+        (result.GainDb, result.Encodes, result.ProbeWindows).ShouldBe((0.0, 1, 0), "no attenuation, one encode, no sample encoded");
         result.PredictedTruePeakDbtp.ShouldBeLessThan(ceiling - Mp3PreviewEncoder.AttenuationMarginDb);
         result.TruePeakDbtp.ShouldBeLessThanOrEqualTo(ceiling);
     }
