@@ -3,10 +3,46 @@ using System.Runtime.InteropServices;
 
 namespace AiMastering.Engine.Encoding;
 
-/// <summary>Writes a range of planar float audio to a stream as interleaved 32-bit float little-endian (ffmpeg's f32le), block by block.</summary>
+/// <summary>
+/// Planar float audio to and from ffmpeg's f32le (interleaved 32-bit float little-endian) through pipes, block by
+/// block: <see cref="WriteAsync"/> feeds an encoder, <see cref="ReadFramesAsync"/> takes a decoder's output.
+/// </summary>
 internal static class F32lePipe
 {
     private const int BlockFrames = 8192;
+
+    /// <summary>Bytes read from a decoder's output at a time.</summary>
+    public const int ReadBytes = 1 << 16;
+
+    /// <summary>
+    /// Reads interleaved f32le from <paramref name="input"/> to its end and hands over whole frames only (all
+    /// <paramref name="channels"/> samples of each), in order; a frame split across reads is kept for the next.
+    /// </summary>
+    public static async Task ReadFramesAsync(Stream input, int channels, Action<ReadOnlySpan<float>> take, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(take);
+        var frameBytes = channels * sizeof(float);
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadBytes);
+        try
+        {
+            var filled = 0;
+            int read;
+            while ((read = await input.ReadAsync(buffer.AsMemory(filled, ReadBytes - filled), ct).ConfigureAwait(false)) > 0)
+            {
+                filled += read;
+                var whole = filled / frameBytes;
+                take(MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, whole * frameBytes)));
+                var rest = filled - (whole * frameBytes);
+                buffer.AsSpan(whole * frameBytes, rest).CopyTo(buffer);
+                filled = rest;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Samples [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="audio"/> (a buffer, or a WAV file read block by block), times <paramref name="gain"/>.</summary>
     public static async Task WriteAsync(Stream output, IPlanarSource audio, int start, int end, float gain, CancellationToken ct)

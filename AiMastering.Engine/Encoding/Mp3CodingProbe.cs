@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using AiMastering.Engine.Analysis;
 
 namespace AiMastering.Engine.Encoding;
@@ -47,8 +45,6 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
     public const double UnseenDbPerDecade = 0.15;
 
     private const int FrameSamples = Mp3FrameHeader.SamplesPerFrame;
-    private const int ReadBytes = 1 << 16;
-
     /// <summary>
     /// The unattenuated preview's true peak estimated from the probe: the sample's own true peak plus
     /// <see cref="UnseenDbPerDecade"/> × log10(track / sample), and never under the fixed-allowance prediction (the
@@ -240,29 +236,7 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
 
         public int Length { get; private set; }
 
-        public async Task ReadAsync(Stream stdout, CancellationToken ct)
-        {
-            var frameBytes = Channels.Length * sizeof(float);
-            var buffer = ArrayPool<byte>.Shared.Rent(ReadBytes);
-            try
-            {
-                var filled = 0;
-                int read;
-                while ((read = await stdout.ReadAsync(buffer.AsMemory(filled, ReadBytes - filled), ct).ConfigureAwait(false)) > 0)
-                {
-                    filled += read;
-                    var whole = filled / frameBytes;
-                    Take(MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, whole * frameBytes)));
-                    var rest = filled - (whole * frameBytes);
-                    buffer.AsSpan(whole * frameBytes, rest).CopyTo(buffer);
-                    filled = rest;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public Task ReadAsync(Stream stdout, CancellationToken ct) => F32lePipe.ReadFramesAsync(stdout, Channels.Length, Take, ct);
 
         private void Take(ReadOnlySpan<float> interleaved)
         {

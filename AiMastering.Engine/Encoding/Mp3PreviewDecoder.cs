@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
 using AiMastering.Engine.Analysis;
 
 namespace AiMastering.Engine.Encoding;
@@ -15,8 +13,6 @@ namespace AiMastering.Engine.Encoding;
 internal static class Mp3PreviewDecoder
 {
     public const int WarmUpFrames = 2;
-
-    private const int ReadBytes = 1 << 16;
 
     /// <summary>The preview's true peak in dBTP: the same value as the meter gives for the whole decoded preview.</summary>
     public static async Task<double> TruePeakDbtpAsync(string ffmpeg, JoinedMp3 mp3, int parts, CancellationToken ct)
@@ -87,30 +83,7 @@ internal static class Mp3PreviewDecoder
 
         public long RawSamples { get; private set; }
 
-        public async Task ReadAsync(Stream stdout, CancellationToken ct)
-        {
-            var channels = buffers.Length;
-            var frameBytes = channels * sizeof(float);
-            var buffer = ArrayPool<byte>.Shared.Rent(ReadBytes);
-            try
-            {
-                var filled = 0;
-                int read;
-                while ((read = await stdout.ReadAsync(buffer.AsMemory(filled, ReadBytes - filled), ct).ConfigureAwait(false)) > 0)
-                {
-                    filled += read;
-                    var whole = filled / frameBytes;
-                    Take(MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, whole * frameBytes)));
-                    var rest = filled - (whole * frameBytes);
-                    buffer.AsSpan(whole * frameBytes, rest).CopyTo(buffer);
-                    filled = rest;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public Task ReadAsync(Stream stdout, CancellationToken ct) => F32lePipe.ReadFramesAsync(stdout, buffers.Length, Take, ct);
 
         /// <summary>Measures what is left (the last part with trailing zeros) and returns the part's linear true peak.</summary>
         public float Complete()

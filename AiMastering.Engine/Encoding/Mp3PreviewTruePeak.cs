@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
 using AiMastering.Engine.Analysis;
 
 namespace AiMastering.Engine.Encoding;
@@ -13,8 +12,6 @@ namespace AiMastering.Engine.Encoding;
 /// </summary>
 internal static class Mp3PreviewTruePeak
 {
-    private const int ReadBytes = 1 << 16;
-
     public static async Task<double> MeasureDbtpAsync(string ffmpeg, JoinedMp3 mp3, CancellationToken ct)
     {
         var frames = mp3.Frames.Count;
@@ -51,33 +48,11 @@ internal static class Mp3PreviewTruePeak
     /// <summary>Takes ffmpeg's interleaved output, keeps raw samples [rawOffset, rawOffset + samples) and feeds them to the meters.</summary>
     private sealed class MeterSink(TruePeakMeter[] meters, int rawOffset, long samples)
     {
-        private readonly float[][] planar = [.. meters.Select(_ => new float[ReadBytes / sizeof(float)])];
+        private readonly float[][] planar = [.. meters.Select(_ => new float[F32lePipe.ReadBytes / sizeof(float)])];
 
         public long RawSamples { get; private set; }
 
-        public async Task ReadAsync(Stream stdout, CancellationToken ct)
-        {
-            var frameBytes = meters.Length * sizeof(float);
-            var buffer = ArrayPool<byte>.Shared.Rent(ReadBytes);
-            try
-            {
-                var filled = 0;
-                int read;
-                while ((read = await stdout.ReadAsync(buffer.AsMemory(filled, ReadBytes - filled), ct).ConfigureAwait(false)) > 0)
-                {
-                    filled += read;
-                    var whole = filled / frameBytes;
-                    Measure(MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, whole * frameBytes)));
-                    var rest = filled - (whole * frameBytes);
-                    buffer.AsSpan(whole * frameBytes, rest).CopyTo(buffer);
-                    filled = rest;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
+        public Task ReadAsync(Stream stdout, CancellationToken ct) => F32lePipe.ReadFramesAsync(stdout, meters.Length, Measure, ct);
 
         private void Measure(ReadOnlySpan<float> interleaved)
         {
