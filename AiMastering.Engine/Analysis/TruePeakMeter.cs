@@ -8,7 +8,7 @@ namespace AiMastering.Engine.Analysis;
 /// True peak per ITU-R BS.1770-4 Annex 2: 4x oversampling with a polyphase FIR interpolator, then the
 /// largest absolute value. Phase 0 of a windowed-sinc (Nyquist) interpolator is the input sample itself,
 /// so only phases 1..3 are computed: 3 x 12 taps per input sample (the length of the Annex 2 example filter), over 4,096-sample blocks
-/// with the register-blocked <see cref="FirPeakKernel"/> (the limiter's detectors use it too) and no allocation per block.
+/// with the register-blocked <see cref="FirKernel"/> (the limiter's detectors use it too) and no allocation per block.
 /// </summary>
 internal sealed class TruePeakMeter
 {
@@ -78,7 +78,7 @@ internal sealed class TruePeakMeter
                 TensorPrimitives.Abs(samples.AsSpan(start, n), peaks);
                 foreach (var h in Phases)
                 {
-                    FirPeakKernel.Accumulate(input, h, peaks);
+                    FirKernel.AccumulatePeak(input, h, peaks);
                 }
 
                 max = Math.Max(max, TensorPrimitives.Max(peaks));
@@ -167,7 +167,7 @@ internal sealed class TruePeakMeter
         TensorPrimitives.Abs(stage.AsSpan(History, count), peaks);
         foreach (var h in Phases)
         {
-            FirPeakKernel.Accumulate(input, h, peaks);
+            FirKernel.AccumulatePeak(input, h, peaks);
         }
 
         ScatterToSubBlocks(peaks);

@@ -5,32 +5,51 @@ using System.Runtime.Intrinsics;
 namespace AiMastering.Engine.Processing;
 
 /// <summary>
-/// y[i] = Σₖ taps[k]·x[i + k]: a FIR filter over a block, register-blocked like <see cref="FirPeakKernel"/> (two
-/// accumulators per tap, taps broadcast once per pair of output vectors) with Vector512, else Vector256, else scalar.
-/// Allocation-free.
+/// FIR over a block, Σₖ taps[k]·x[i + k], register-blocked (two accumulators per tap, taps broadcast once per pair
+/// of output vectors) with Vector512, else Vector256, else scalar — about five times the throughput of one
+/// TensorPrimitives.MultiplyAdd per tap, which stores and reloads the accumulator for every tap. Two outputs:
+/// <see cref="Apply"/> writes the filtered block; <see cref="AccumulatePeak"/> folds |y| into a running peak (one
+/// phase of a polyphase interpolator, for true-peak detection). Allocation-free; the output policy is a struct
+/// type argument, so each entry point compiles to its own loop.
 /// </summary>
 internal static class FirKernel
 {
-    public static void Apply(ReadOnlySpan<float> x, ReadOnlySpan<float> taps, Span<float> y)
+    /// <summary>y[i] = Σₖ taps[k]·x[i + k].</summary>
+    public static void Apply(ReadOnlySpan<float> x, ReadOnlySpan<float> taps, Span<float> y) => Run<Write>(x, taps, y);
+
+    /// <summary>peaks[i] = max(peaks[i], |Σₖ taps[k]·x[i + k]|).</summary>
+    public static void AccumulatePeak(ReadOnlySpan<float> x, ReadOnlySpan<float> taps, Span<float> peaks) => Run<Peak>(x, taps, peaks);
+
+    private interface IOutput
     {
-        var n = y.Length;
+        static abstract void Store(Vector512<float> sum, ref float at);
+
+        static abstract void Store(Vector256<float> sum, ref float at);
+
+        static abstract void Store(float sum, ref float at);
+    }
+
+    private static void Run<TOutput>(ReadOnlySpan<float> x, ReadOnlySpan<float> taps, Span<float> output)
+        where TOutput : struct, IOutput
+    {
+        var n = output.Length;
         if (x.Length < n + taps.Length - 1)
         {
-            throw new ArgumentException("x must hold y.Length + taps.Length - 1 samples.", nameof(x));
+            throw new ArgumentException("x must hold output.Length + taps.Length - 1 samples.", nameof(x));
         }
 
         ref var xs = ref MemoryMarshal.GetReference(x);
         ref var ts = ref MemoryMarshal.GetReference(taps);
-        ref var ys = ref MemoryMarshal.GetReference(y);
+        ref var os = ref MemoryMarshal.GetReference(output);
         var t = taps.Length;
         var i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            i = Wide512(ref xs, ref ts, ref ys, n, t);
+            i = Wide512<TOutput>(ref xs, ref ts, ref os, n, t);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            i = Wide256(ref xs, ref ts, ref ys, n, t);
+            i = Wide256<TOutput>(ref xs, ref ts, ref os, n, t);
         }
 
         for (; i < n; i++)
@@ -41,12 +60,13 @@ internal static class FirKernel
                 sum += Unsafe.Add(ref ts, k) * Unsafe.Add(ref xs, i + k);
             }
 
-            Unsafe.Add(ref ys, i) = sum;
+            TOutput.Store(sum, ref Unsafe.Add(ref os, i));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Wide512(ref float xs, ref float ts, ref float ys, int n, int t)
+    private static int Wide512<TOutput>(ref float xs, ref float ts, ref float os, int n, int t)
+        where TOutput : struct, IOutput
     {
         var w = Vector512<float>.Count;
         var i = 0;
@@ -61,8 +81,8 @@ internal static class FirKernel
                 a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xs, (nuint)(i + w + k)), tap, a1);
             }
 
-            a0.StoreUnsafe(ref ys, (nuint)i);
-            a1.StoreUnsafe(ref ys, (nuint)(i + w));
+            TOutput.Store(a0, ref Unsafe.Add(ref os, i));
+            TOutput.Store(a1, ref Unsafe.Add(ref os, i + w));
         }
 
         for (; i + w <= n; i += w)
@@ -73,14 +93,15 @@ internal static class FirKernel
                 a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xs, (nuint)(i + k)), Vector512.Create(Unsafe.Add(ref ts, k)), a0);
             }
 
-            a0.StoreUnsafe(ref ys, (nuint)i);
+            TOutput.Store(a0, ref Unsafe.Add(ref os, i));
         }
 
         return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Wide256(ref float xs, ref float ts, ref float ys, int n, int t)
+    private static int Wide256<TOutput>(ref float xs, ref float ts, ref float os, int n, int t)
+        where TOutput : struct, IOutput
     {
         var w = Vector256<float>.Count;
         var i = 0;
@@ -95,8 +116,8 @@ internal static class FirKernel
                 a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xs, (nuint)(i + w + k)), tap, a1);
             }
 
-            a0.StoreUnsafe(ref ys, (nuint)i);
-            a1.StoreUnsafe(ref ys, (nuint)(i + w));
+            TOutput.Store(a0, ref Unsafe.Add(ref os, i));
+            TOutput.Store(a1, ref Unsafe.Add(ref os, i + w));
         }
 
         for (; i + w <= n; i += w)
@@ -107,9 +128,27 @@ internal static class FirKernel
                 a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xs, (nuint)(i + k)), Vector256.Create(Unsafe.Add(ref ts, k)), a0);
             }
 
-            a0.StoreUnsafe(ref ys, (nuint)i);
+            TOutput.Store(a0, ref Unsafe.Add(ref os, i));
         }
 
         return i;
+    }
+
+    private readonly struct Write : IOutput
+    {
+        public static void Store(Vector512<float> sum, ref float at) => sum.StoreUnsafe(ref at);
+
+        public static void Store(Vector256<float> sum, ref float at) => sum.StoreUnsafe(ref at);
+
+        public static void Store(float sum, ref float at) => at = sum;
+    }
+
+    private readonly struct Peak : IOutput
+    {
+        public static void Store(Vector512<float> sum, ref float at) => Vector512.Max(Vector512.LoadUnsafe(ref at), Vector512.Abs(sum)).StoreUnsafe(ref at);
+
+        public static void Store(Vector256<float> sum, ref float at) => Vector256.Max(Vector256.LoadUnsafe(ref at), Vector256.Abs(sum)).StoreUnsafe(ref at);
+
+        public static void Store(float sum, ref float at) => at = Math.Max(at, Math.Abs(sum));
     }
 }

@@ -9,7 +9,7 @@ namespace AiMastering.Engine.Processing;
 /// analysis engine's meter reads under it too.
 /// For frame m it reports the largest magnitude over all channels on the interval
 /// (m − D − 1, m − D] of the reconstructed signal, sampled at <see cref="Factor"/> points per
-/// input sample, where D = <see cref="DelaySamples"/>. Vectorised (<see cref="FirPeakKernel"/>).
+/// input sample, where D = <see cref="DelaySamples"/>. Vectorised (<see cref="FirKernel"/>).
 /// </summary>
 internal sealed class TruePeakDetector
 {
@@ -110,12 +110,12 @@ internal sealed class TruePeakDetector
             var block = peaks.Slice(start, m);
             for (var p = 0; p < coarsePhases; p++)
             {
-                FirPeakKernel.Accumulate(x, phases[p], block);
+                FirKernel.AccumulatePeak(x, phases[p], block);
             }
 
             foreach (var taps in MeterPhases)
             {
-                FirPeakKernel.Accumulate(x[MeterOffset..], taps, block);
+                FirKernel.AccumulatePeak(x[MeterOffset..], taps, block);
             }
 
             if (coarsePhases == phases.Length || TensorPrimitives.Max(block) <= threshold * FineGate)
@@ -125,7 +125,7 @@ internal sealed class TruePeakDetector
 
             for (var p = coarsePhases; p < phases.Length; p++)
             {
-                FirPeakKernel.Accumulate(x, phases[p], block);
+                FirKernel.AccumulatePeak(x, phases[p], block);
             }
         }
 
@@ -149,12 +149,12 @@ internal sealed class TruePeakDetector
 
         foreach (var taps in phases)
         {
-            FirPeakKernel.Accumulate(buf, taps, peaks);
+            FirKernel.AccumulatePeak(buf, taps, peaks);
         }
 
         foreach (var taps in MeterPhases)
         {
-            FirPeakKernel.Accumulate(buf[MeterOffset..], taps, peaks);
+            FirKernel.AccumulatePeak(buf[MeterOffset..], taps, peaks);
         }
 
         buf[n..].CopyTo(history[channel]);
