@@ -23,13 +23,14 @@ public sealed class LongTrackPathTests : IDisposable
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Theory]
-    [InlineData("chaos_god", 48000, 2, -12.0, 24, 40)] // two render segments in memory: the spill render segments alike
-    [InlineData("mutilated_mime", 44100, 1, -12.0, 24, 25)]
-    [InlineData("armygeddon", 44100, 2, -20.0, 16, 25)] // dithered 16-bit
-    public void The_long_track_path_decides_and_masters_like_the_in_memory_path(string song, int rate, int channels, double gainDb, int bitDepth, double seconds)
+    [InlineData("chaos_god", 48000, 2, -12.0, 24, 40, "streaming")] // two render segments in memory: the spill render segments alike
+    [InlineData("mutilated_mime", 44100, 1, -12.0, 24, 25, "streaming")]
+    [InlineData("armygeddon", 44100, 2, -20.0, 16, 25, "streaming")] // dithered 16-bit
+    [InlineData("chaos_god", 44100, 2, -18.0, 24, 100, "club")] // heavy limiting: the loop's probe reads its windows from the spill file
+    public void The_long_track_path_decides_and_masters_like_the_in_memory_path(string song, int rate, int channels, double gainDb, int bitDepth, double seconds, string preset)
     {
         var mix = MusicMixes.Create(dir, song, rate, channels, seconds: seconds, gainDb: gainDb);
-        var settings = MasteringSettings.Default with { BitDepth = bitDepth };
+        var settings = MasteringSettings.FromPreset(preset) with { BitDepth = bitDepth };
         var inMemory = MasteringEngine.MasterFile(mix, Path.Combine(dir, "memory.wav"), settings, ct: TestContext.Current.CancellationToken);
         var written = new List<string>();
 
@@ -38,6 +39,13 @@ public sealed class LongTrackPathTests : IDisposable
         longTrack.Master.ShouldBeNull("the long-track path holds no master in memory");
         written.ShouldBe([Path.Combine(dir, "long.wav")]);
         SameDecisions(longTrack.Decision, inMemory.Decision);
+        longTrack.Report.Iterations.Count.ShouldBe(inMemory.Report.Iterations.Count, "the same number of renders");
+        foreach (var (l, m) in longTrack.Report.Iterations.Zip(inMemory.Report.Iterations))
+        {
+            l.GainDb.ShouldBe(m.GainDb, 0.011, "the same gains (the probe reads the same windows from the spill file)");
+            l.IntegratedLufs.ShouldBe(m.IntegratedLufs, 0.02);
+        }
+
         longTrack.After.Loudness.IntegratedLufs!.Value.ShouldBe(inMemory.After.Loudness.IntegratedLufs!.Value, 0.05);
         longTrack.After.Loudness.TruePeakDbtp!.Value.ShouldBe(inMemory.After.Loudness.TruePeakDbtp!.Value, 0.05);
         longTrack.Before.ShouldBeEquivalentTo(inMemory.Before);
@@ -85,6 +93,13 @@ public sealed class LongTrackPathTests : IDisposable
         matches[1].EqCurveDb.ShouldBe(matches[0].EqCurveDb);
         longTrack.Decision.Chain[0].Processor.ShouldBe(ReferenceMatch.PreludeProcessorName);
         SameDecisions(longTrack.Decision, inMemory.Decision);
+        longTrack.Report.Iterations.Count.ShouldBe(inMemory.Report.Iterations.Count, "the same number of renders");
+        foreach (var (l, m) in longTrack.Report.Iterations.Zip(inMemory.Report.Iterations))
+        {
+            l.GainDb.ShouldBe(m.GainDb, 0.011, "the same gains (the probe reads the same windows from the spill file)");
+            l.IntegratedLufs.ShouldBe(m.IntegratedLufs, 0.02);
+        }
+
         var expected = AudioDecoder.Decode(Path.Combine(dir, "memory.wav"));
         var master = AudioDecoder.Decode(Path.Combine(dir, "long.wav"));
         master.Length.ShouldBe(expected.Length);
@@ -151,7 +166,9 @@ public sealed class LongTrackPathTests : IDisposable
         MasteringEngine.MasterFileWithThreshold(input, output, settings, null, null, null, onMasterWritten, preludeFor, null, SpillRoot, 0, TestContext.Current.CancellationToken);
 
     // Same rules, for the same processors, on the same measured inputs; the same chain with the same settings. The loop's
-    // own measurements may differ in the last printed digit (the in-memory render is segmented for clips over 30 s).
+    // own measurements may differ in the last printed digit (the in-memory render is segmented for clips over 30 s), and
+    // the limiter's average gain reduction by a few hundredths of a dB under heavy limiting (each in-memory segment's
+    // limiter also counts its 3 s warm-up in its average).
     private static void SameDecisions(DecisionDocument actual, DecisionDocument expected)
     {
         actual.Rules.Select(r => (r.Name, r.Processor)).ShouldBe(expected.Rules.Select(r => (r.Name, r.Processor)));
@@ -160,7 +177,7 @@ public sealed class LongTrackPathTests : IDisposable
             a.Inputs.Keys.ShouldBe(e.Inputs.Keys, a.Name);
             foreach (var (key, value) in e.Inputs)
             {
-                a.Inputs[key].ShouldBe(value, 0.011, $"{a.Name}.{key}");
+                a.Inputs[key].ShouldBe(value, key == "averageGainReductionDb" ? 0.05 : 0.011, $"{a.Name}.{key}");
             }
         }
 
