@@ -150,7 +150,7 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
         {
             await FfmpegProcess.RunAsync(
                 ffmpegPath,
-                ["-f", "mp3", "-i", "pipe:0", "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"],
+                Mp3PreviewDecoder.DecodeArguments,
                 "decode the MP3 preview's probe",
                 (decoderInput, token) => EncodeAsync(master, plan, group, decoderInput, token),
                 decoded.ReadAsync,

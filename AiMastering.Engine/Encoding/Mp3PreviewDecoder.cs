@@ -14,6 +14,9 @@ internal static class Mp3PreviewDecoder
 {
     public const int WarmUpFrames = 2;
 
+    /// <summary>ffmpeg arguments that decode MP3 frames on stdin to f32le on stdout.</summary>
+    public static readonly string[] DecodeArguments = ["-f", "mp3", "-i", "pipe:0", "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"];
+
     /// <summary>The preview's true peak in dBTP: the same value as the meter gives for the whole decoded preview.</summary>
     public static async Task<double> TruePeakDbtpAsync(string ffmpeg, JoinedMp3 mp3, int parts, CancellationToken ct)
     {
@@ -35,7 +38,7 @@ internal static class Mp3PreviewDecoder
         var sink = new PeakSink(mp3.Channels, mp3.Samples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset: mp3.RawOffset, first, last);
         await FfmpegProcess.RunAsync(
             ffmpeg,
-            ["-f", "mp3", "-i", "pipe:0", "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"],
+            DecodeArguments,
             "decode the MP3 preview",
             (stdin, token) => stdin.WriteAsync(bytes, token).AsTask(),
             sink.ReadAsync,

@@ -45,8 +45,9 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
 
     /// <summary>
     /// The same from a master WAV file, for masters not held in memory (the engine's long-track path): every part
-    /// reads its samples from the file, and the preview's true peak is measured as it is decoded, so memory stays
-    /// at the encoded MP3 (about 150 MB an hour) whatever the length. Same preview, same true peak.
+    /// reads its samples from the file, and the preview's true peak is measured as it is decoded (in parallel parts,
+    /// as for a master in memory), so memory stays at the encoded MP3 (about 150 MB an hour) whatever the length.
+    /// Same preview, same true peak.
     /// </summary>
     public async Task<Mp3PreviewResult> EncodeAsync(string masterWavPath, string mp3Path, double ceilingDbtp, CancellationToken ct = default)
     {
@@ -66,7 +67,6 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
             mp3Path,
             ceilingDbtp,
             segments: null,
-            (joined, _, token) => Mp3PreviewTruePeak.MeasureDbtpAsync(ffmpegPath, joined, token),
             predictPeak: true,
             ct).ConfigureAwait(false);
     }
@@ -85,7 +85,6 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
             mp3Path,
             ceilingDbtp,
             segments,
-            (joined, plan, token) => Mp3PreviewDecoder.TruePeakDbtpAsync(ffmpegPath, joined, plan.Segments.Count, token),
             predictPeak,
             ct);
     }
@@ -99,7 +98,6 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
         string mp3Path,
         double ceilingDbtp,
         int? segments,
-        Func<JoinedMp3, Mp3SegmentPlan, CancellationToken, Task<double>> truePeakOf,
         bool predictPeak,
         CancellationToken ct)
     {
@@ -137,7 +135,7 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
         {
             encodes++;
             var joined = await EncodeOnceAsync(openMaster, plan, mp3Path, gainDb, ct).ConfigureAwait(false);
-            truePeak = await truePeakOf(joined, plan, ct).ConfigureAwait(false);
+            truePeak = await Mp3PreviewDecoder.TruePeakDbtpAsync(ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
             if (truePeak <= ceilingDbtp || encodes == MaxEncodes)
             {
                 break;

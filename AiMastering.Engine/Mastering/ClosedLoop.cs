@@ -204,7 +204,14 @@ internal static class ClosedLoop
                 return (lufs - target, budget is { } b ? (loss - b) / LossDbPerLu : double.NegativeInfinity);
             }
 
-            (gain, _) = Solve(x => Math.Max(Errors(x).Loudness, Errors(x).Budget), gain, slope, plan.MaxGainDb, ProbeToleranceLu);
+            // Whichever comes first as the gain rises: the target reached, or the budget eaten.
+            double First(double g)
+            {
+                var (loudness, overBudget) = Errors(g);
+                return Math.Max(loudness, overBudget);
+            }
+
+            (gain, _) = Solve(First, gain, slope, plan.MaxGainDb, ProbeToleranceLu);
             var (loudness, overBudget) = Errors(gain);
             // The budget stop is decided afresh by every search (the target is recomputed from the request).
             double? stop = null;
