@@ -5,7 +5,8 @@ namespace AiMastering.Engine.Encoding;
 
 /// <summary>
 /// Planar float audio to and from ffmpeg's f32le (interleaved 32-bit float little-endian) through pipes, block by
-/// block: <see cref="WriteAsync"/> feeds an encoder, <see cref="ReadFramesAsync"/> takes a decoder's output.
+/// block, with blocking I/O (<see cref="FfmpegProcess"/> runs each side on its own thread): <see cref="Write"/> feeds
+/// an encoder, <see cref="ReadFrames"/> takes a decoder's output.
 /// </summary>
 internal static class F32lePipe
 {
@@ -18,7 +19,7 @@ internal static class F32lePipe
     /// Reads interleaved f32le from <paramref name="input"/> to its end and hands over whole frames only (all
     /// <paramref name="channels"/> samples of each), in order; a frame split across reads is kept for the next.
     /// </summary>
-    public static async Task ReadFramesAsync(Stream input, int channels, Action<ReadOnlySpan<float>> take, CancellationToken ct)
+    public static void ReadFrames(Stream input, int channels, Action<ReadOnlySpan<float>> take)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(take);
@@ -28,7 +29,7 @@ internal static class F32lePipe
         {
             var filled = 0;
             int read;
-            while ((read = await input.ReadAsync(buffer.AsMemory(filled, ReadBytes - filled), ct).ConfigureAwait(false)) > 0)
+            while ((read = input.Read(buffer.AsSpan(filled, ReadBytes - filled))) > 0)
             {
                 filled += read;
                 var whole = filled / frameBytes;
@@ -45,7 +46,7 @@ internal static class F32lePipe
     }
 
     /// <summary>Samples [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="audio"/> (a buffer, or a WAV file read block by block), times <paramref name="gain"/>.</summary>
-    public static async Task WriteAsync(Stream output, IPlanarSource audio, int start, int end, float gain, CancellationToken ct)
+    public static void Write(Stream output, IPlanarSource audio, int start, int end, float gain, CancellationToken ct)
     {
         if (!BitConverter.IsLittleEndian)
         {
@@ -59,10 +60,11 @@ internal static class F32lePipe
         {
             for (var at = start; at < end; at += BlockFrames)
             {
+                ct.ThrowIfCancellationRequested();
                 var n = Math.Min(BlockFrames, end - at);
                 var length = n * channels * sizeof(float);
                 Interleave(audio, at, n, gain, block, MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, length)));
-                await output.WriteAsync(bytes.AsMemory(0, length), ct).ConfigureAwait(false);
+                output.Write(bytes.AsSpan(0, length));
             }
         }
         finally

@@ -152,8 +152,8 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
                 ffmpegPath,
                 Mp3PreviewDecoder.DecodeArguments,
                 "decode the MP3 preview's probe",
-                (decoderInput, token) => EncodeAsync(master, plan, group, decoderInput, token),
-                decoded.ReadAsync,
+                (decoderInput, token) => Encode(master, plan, group, decoderInput, token),
+                (stdout, _) => decoded.Read(stdout),
                 ct).ConfigureAwait(false);
         }
         finally
@@ -197,7 +197,8 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
     }
 
     // The windows' master samples back to back through LAME with the preview's settings, its MP3 into output.
-    private Task EncodeAsync(IPlanarSource master, Mp3SegmentPlan plan, IReadOnlyList<Mp3ProbeWindow> group, Stream output, CancellationToken ct)
+    // Runs on the decoder's input thread, which it blocks until the encoder is done.
+    private void Encode(IPlanarSource master, Mp3SegmentPlan plan, IReadOnlyList<Mp3ProbeWindow> group, Stream output, CancellationToken ct)
     {
         var arguments = new List<string>
         {
@@ -210,21 +211,21 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
 
         arguments.AddRange(Mp3SegmentEncoder.LameArguments);
         arguments.AddRange(["-write_xing", "0", "-id3v2_version", "0", "pipe:1"]);
-        return FfmpegProcess.RunAsync(
+        FfmpegProcess.RunAsync(
             ffmpegPath,
             arguments,
             "encode the MP3 preview's probe",
-            async (stdin, token) =>
+            (stdin, token) =>
             {
                 foreach (var w in group)
                 {
                     var start = checked((int)((long)w.FedFrom * FrameSamples * plan.MasterRate / plan.PreviewRate));
                     var end = checked((int)((long)w.FedUntil * FrameSamples * plan.MasterRate / plan.PreviewRate));
-                    await F32lePipe.WriteAsync(stdin, master, start, end, 1f, token).ConfigureAwait(false);
+                    F32lePipe.Write(stdin, master, start, end, 1f, token);
                 }
             },
-            (stdout, token) => stdout.CopyToAsync(output, token),
-            ct);
+            (stdout, _) => stdout.CopyTo(output),
+            ct).GetAwaiter().GetResult();
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -236,7 +237,7 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
 
         public int Length { get; private set; }
 
-        public Task ReadAsync(Stream stdout, CancellationToken ct) => F32lePipe.ReadFramesAsync(stdout, Channels.Length, Take, ct);
+        public void Read(Stream stdout) => F32lePipe.ReadFrames(stdout, Channels.Length, Take);
 
         private void Take(ReadOnlySpan<float> interleaved)
         {

@@ -40,8 +40,8 @@ internal static class Mp3PreviewDecoder
             ffmpeg,
             DecodeArguments,
             "decode the MP3 preview",
-            (stdin, token) => stdin.WriteAsync(bytes, token).AsTask(),
-            sink.ReadAsync,
+            (stdin, _) => stdin.Write(bytes.Span),
+            (stdout, _) => sink.Read(stdout),
             ct).ConfigureAwait(false);
         var expected = (long)(until - fed) * Mp3FrameHeader.SamplesPerFrame;
         if (sink.RawSamples != expected)
@@ -86,7 +86,7 @@ internal static class Mp3PreviewDecoder
 
         public long RawSamples { get; private set; }
 
-        public Task ReadAsync(Stream stdout, CancellationToken ct) => F32lePipe.ReadFramesAsync(stdout, buffers.Length, Take, ct);
+        public void Read(Stream stdout) => F32lePipe.ReadFrames(stdout, buffers.Length, Take);
 
         /// <summary>Measures what is left (the last part with trailing zeros) and returns the part's linear true peak.</summary>
         public float Complete()

@@ -29,8 +29,8 @@ internal static class Mp3SegmentEncoder
 
         arguments.AddRange(LameArguments);
         var purpose = $"encode part {segment.Index + 1} of {plan.Segments.Count} of the MP3 preview";
-        Task Feed(Stream stdin, CancellationToken token) =>
-            F32lePipe.WriteAsync(stdin, master, segment.InputStart, segment.InputEnd, gain, token);
+        void Feed(Stream stdin, CancellationToken token) =>
+            F32lePipe.Write(stdin, master, segment.InputStart, segment.InputEnd, gain, token);
 
         if (segment.Index == 0)
         {
@@ -42,7 +42,7 @@ internal static class Mp3SegmentEncoder
         arguments.AddRange(["-write_xing", "0", "-id3v2_version", "0", "pipe:1"]);
         var frames = ((long)(segment.InputEnd - segment.InputStart) * plan.PreviewRate / master.SampleRate / Mp3FrameHeader.SamplesPerFrame) + 4;
         using var encoded = new MemoryStream((int)Math.Min(int.MaxValue / 2, frames * ((144 * 320_000 / plan.PreviewRate) + 1)));
-        await FfmpegProcess.RunAsync(ffmpeg, arguments, purpose, Feed, (stdout, token) => stdout.CopyToAsync(encoded, token), ct).ConfigureAwait(false);
+        await FfmpegProcess.RunAsync(ffmpeg, arguments, purpose, Feed, (stdout, _) => stdout.CopyTo(encoded), ct).ConfigureAwait(false);
         return encoded.GetBuffer().AsMemory(0, (int)encoded.Length);
     }
 
