@@ -32,6 +32,7 @@ public static class MasteringBenchmark
         var probe = AudioDecoder.Probe(file);
         var seconds = probe.DurationSeconds;
         Console.WriteLine(Invariant($"File: {file} ({seconds:0.0} s, {probe.SampleRate} Hz, {probe.Channels} ch); {Environment.ProcessorCount} cores"));
+        Console.WriteLine($"Before: {MachineCheck.Measure()}");
         var work = Path.Combine(Path.GetTempPath(), "aimaster-master-bench");
         Directory.CreateDirectory(work);
 
@@ -88,6 +89,9 @@ public static class MasteringBenchmark
         {
             Console.WriteLine(line);
         }
+
+        Console.WriteLine();
+        Console.WriteLine($"After: {MachineCheck.Measure()}");
 
         if (stages.Length > 0)
         {

@@ -24,12 +24,16 @@ public static class ReferenceBenchmark
         }
 
         Console.WriteLine($"{Environment.ProcessorCount} cores; each pair in a fresh process; warm = median of {repeat} runs after the first.");
+        Console.WriteLine($"Before: {MachineCheck.Measure()}");
         Console.WriteLine();
         Console.WriteLine(ReferencePairRun.Header);
         foreach (var (name, source, reference) in ReferencePairs.Create(songs))
         {
             Console.WriteLine($"| {name} {RunChild(source, reference, repeat)}");
         }
+
+        Console.WriteLine();
+        Console.WriteLine($"After: {MachineCheck.Measure()}");
 
         return 0;
     }
