@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Decoding;
 
@@ -62,7 +63,7 @@ internal sealed class AudioBlockReader : IDisposable
             }
             else
             {
-                PlanarBuilder.Deinterleave(chunk, destination[0].AsSpan(frames, n), destination[1].AsSpan(frames, n));
+                StereoInterleaving.Deinterleave(chunk, destination[0].AsSpan(frames, n), destination[1].AsSpan(frames, n));
             }
 
             frames += n;

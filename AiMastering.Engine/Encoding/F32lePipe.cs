@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Encoding;
 
@@ -55,7 +56,12 @@ internal static class F32lePipe
 
         var channels = audio.ChannelCount;
         var bytes = ArrayPool<byte>.Shared.Rent(BlockFrames * channels * sizeof(float));
-        var block = ArrayPool<float>.Shared.Rent(BlockFrames);
+        var blocks = new float[channels][];
+        for (var c = 0; c < channels; c++)
+        {
+            blocks[c] = ArrayPool<float>.Shared.Rent(BlockFrames);
+        }
+
         try
         {
             for (var at = start; at < end; at += BlockFrames)
@@ -63,24 +69,37 @@ internal static class F32lePipe
                 ct.ThrowIfCancellationRequested();
                 var n = Math.Min(BlockFrames, end - at);
                 var length = n * channels * sizeof(float);
-                Interleave(audio, at, n, gain, block, MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, length)));
+                Interleave(audio, at, n, gain, blocks, MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, length)));
                 output.Write(bytes.AsSpan(0, length));
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
-            ArrayPool<float>.Shared.Return(block);
+            foreach (var block in blocks)
+            {
+                ArrayPool<float>.Shared.Return(block);
+            }
         }
     }
 
-    private static void Interleave(IPlanarSource audio, int start, int count, float gain, float[] block, Span<float> interleaved)
+    private static void Interleave(IPlanarSource audio, int start, int count, float gain, float[][] blocks, Span<float> interleaved)
     {
         var channels = audio.ChannelCount;
         for (var c = 0; c < channels; c++)
         {
-            var source = block.AsSpan(0, count);
-            audio.Read(c, start, source);
+            audio.Read(c, start, blocks[c].AsSpan(0, count));
+        }
+
+        if (channels == 2)
+        {
+            StereoInterleaving.Interleave(blocks[0].AsSpan(0, count), blocks[1].AsSpan(0, count), gain, interleaved);
+            return;
+        }
+
+        for (var c = 0; c < channels; c++)
+        {
+            var source = blocks[c].AsSpan(0, count);
             for (int i = 0, o = c; i < source.Length; i++, o += channels)
             {
                 interleaved[o] = source[i] * gain;

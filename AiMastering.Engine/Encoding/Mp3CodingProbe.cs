@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Encoding;
 
@@ -242,6 +243,13 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
         private void Take(ReadOnlySpan<float> interleaved)
         {
             var count = Math.Min(interleaved.Length / Channels.Length, Channels[0].Length - Length);
+            if (Channels.Length == 2)
+            {
+                StereoInterleaving.Deinterleave(interleaved[..(2 * count)], Channels[0].AsSpan(Length, count), Channels[1].AsSpan(Length, count));
+                Length += count;
+                return;
+            }
+
             for (var c = 0; c < Channels.Length; c++)
             {
                 var channel = Channels[c];

@@ -1,4 +1,5 @@
 using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Encoding;
 
@@ -111,20 +112,33 @@ internal static class Mp3PreviewDecoder
             var count = interleaved.Length / channels;
             var raw = firstRawSample + RawSamples;
             RawSamples += count;
-            for (var i = 0; i < count; i++)
+
+            // This chunk's samples i have preview positions raw + i − rawOffset; keep those in [lowest, total).
+            var from = (int)Math.Clamp(lowest - (raw - rawOffset), 0, count);
+            var until = (int)Math.Clamp(total - (raw - rawOffset), from, count);
+            while (from < until)
             {
-                var position = raw + i - rawOffset;
-                if (position < lowest || position >= total)
+                var n = Math.Min(until - from, buffers[0].Length - length);
+                var chunk = interleaved.Slice(from * channels, n * channels);
+                if (channels == 2)
                 {
-                    continue;
+                    StereoInterleaving.Deinterleave(chunk, buffers[0].AsSpan(length, n), buffers[1].AsSpan(length, n));
+                }
+                else
+                {
+                    for (var c = 0; c < channels; c++)
+                    {
+                        var b = buffers[c];
+                        for (int i = 0, o = c; i < n; i++, o += channels)
+                        {
+                            b[length + i] = chunk[o];
+                        }
+                    }
                 }
 
-                for (var c = 0; c < channels; c++)
-                {
-                    buffers[c][length] = interleaved[(i * channels) + c];
-                }
-
-                if (++length == buffers[0].Length)
+                length += n;
+                from += n;
+                if (length == buffers[0].Length)
                 {
                     Measure();
                 }
