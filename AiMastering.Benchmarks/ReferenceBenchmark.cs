@@ -15,7 +15,7 @@ public static class ReferenceBenchmark
 {
     public static int Run(string[] args)
     {
-        var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(2);
+        var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(3);
         var songs = FindSongs();
         if (songs is null)
         {
