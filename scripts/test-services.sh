@@ -14,11 +14,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE="$ROOT/.test-services"
 ENV_FILE="$BASE/env"
 
-AMQP_PORT="${AIM_TEST_RABBITMQ_PORT:-35672}"
-DIST_PORT="${AIM_TEST_RABBITMQ_DIST_PORT:-35682}"
-RGW_PORT="${AIM_TEST_RGW_PORT:-37480}"
-MON_PORT="${AIM_TEST_CEPH_MON_PORT:-36789}"
-OSD_PORT_MIN="${AIM_TEST_CEPH_OSD_PORT_MIN:-36800}"
+# Below Linux's ephemeral range (32768–60999 by default): a listening port in that range can be taken first by
+# any outgoing connection (the Ceph daemons' own, for one) — radosgw once failed "Address already in use" on 37480.
+AMQP_PORT="${AIM_TEST_RABBITMQ_PORT:-27672}"
+DIST_PORT="${AIM_TEST_RABBITMQ_DIST_PORT:-27682}"
+RGW_PORT="${AIM_TEST_RGW_PORT:-27480}"
+MON_PORT="${AIM_TEST_CEPH_MON_PORT:-26789}"
+OSD_PORT_MIN="${AIM_TEST_CEPH_OSD_PORT_MIN:-26800}"
 OSD_PORT_MAX="$((OSD_PORT_MIN + 40))"
 NODE="aimtest-${AMQP_PORT}@localhost"
 RMQ_USER="aim"
