@@ -24,8 +24,8 @@ public static class MasteringBenchmark
 
     public static int Run(string[] args)
     {
-        var repeat = Option(args, "--repeat", 3);
         var minutes = Option(args, "--minutes", 5);
+        var repeat = Option(args, "--repeat", minutes > 20 ? 3 : 5);
         var peer = !args.Contains("--no-peer");
         var longTrack = args.Contains("--long-track");
         var file = args.FirstOrDefault(a => a.EndsWith(".wav", StringComparison.OrdinalIgnoreCase)) ?? CreateTestFile(minutes);
