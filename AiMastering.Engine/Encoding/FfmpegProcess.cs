@@ -51,17 +51,17 @@ internal static class FfmpegProcess
         Exception? failure = null;
         using (ct.Register(() => Kill(process)))
         {
+            var stdin = writeInput is null ? null : process.StandardInput.BaseStream;
+            var stdout = readOutput is null ? null : process.StandardOutput.BaseStream;
+            var input = stdin is null ? Task.CompletedTask : KillOnFailure(process, OnOwnThread(() => WriteAndClose(stdin, writeInput!, ct)));
+            var output = stdout is null ? Task.CompletedTask : KillOnFailure(process, OnOwnThread(() => readOutput!(stdout, ct)));
             try
             {
-                var stdin = writeInput is null ? null : process.StandardInput.BaseStream;
-                var stdout = readOutput is null ? null : process.StandardOutput.BaseStream;
-                var input = stdin is null ? Task.CompletedTask : KillOnFailure(process, OnOwnThread(() => WriteAndClose(stdin, writeInput!, ct)));
-                var output = stdout is null ? Task.CompletedTask : KillOnFailure(process, OnOwnThread(() => readOutput!(stdout, ct)));
                 await Task.WhenAll(input, output).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                failure = e; // the process is reaped below before anything is thrown
+                failure = Cause(output, input) ?? e; // the process is reaped below before anything is thrown
             }
 
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -83,6 +83,18 @@ internal static class FfmpegProcess
         {
             throw new FfmpegException($"ffmpeg's pipes failed while it was to {purpose}: {failure.Message} {Tail(stderr)}", failure);
         }
+    }
+
+    /// <summary>
+    /// The failure to report when a side failed: one side's failure kills the process, which makes the other side fail
+    /// too (a broken pipe, an encoder killed under a probe's decoder), so the first failure that is not a pipe error or
+    /// a cancellation is the cause — the reading side's first (say, a decoder's output that does not add up). Awaiting
+    /// Task.WhenAll alone gives this only as long as its first exception is the one that happened first.
+    /// </summary>
+    private static Exception? Cause(params Task[] sides)
+    {
+        var failures = sides.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
+        return failures.FirstOrDefault(e => e is not IOException and not OperationCanceledException) ?? failures.FirstOrDefault();
     }
 
     // A pipe side blocks in read/write; cancellation kills the process, which ends the call with 0 bytes or an IOException.

@@ -9,7 +9,7 @@ public sealed class FfmpegChildProcesses;
 
 /// <summary>
 /// ffmpeg failing or missing gives an error that says so; a cancelled preview leaves no ffmpeg running and no
-/// part file behind.
+/// part file behind; when one side of the pipes fails, that failure is reported, not the other side's broken pipe.
 /// </summary>
 [Collection(nameof(FfmpegChildProcesses))]
 public sealed class Mp3PreviewProcessTests : IDisposable
@@ -58,6 +58,34 @@ public sealed class Mp3PreviewProcessTests : IDisposable
         await Should.ThrowAsync<OperationCanceledException>(() => encode);
         FfmpegChildren().ShouldBeEmpty();
         Directory.GetFiles(dir).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_failing_reader_is_reported_not_the_broken_pipe_it_causes()
+    {
+        // The reader's failure kills ffmpeg, whose stdin then breaks under the writer: the reader's error is the cause.
+        var chunk = new byte[1 << 16];
+
+        var error = await Should.ThrowAsync<InvalidDataException>(() => FfmpegProcess.RunAsync(
+            "ffmpeg",
+            ["-f", "f32le", "-ar", "48000", "-ac", "2", "-i", "pipe:0", "-f", "f32le", "pipe:1"],
+            "copy audio",
+            (stdin, token) =>
+            {
+                for (var i = 0; i < 4000; i++)
+                {
+                    stdin.Write(chunk);
+                }
+            },
+            (stdout, _) =>
+            {
+                stdout.ReadExactly(new byte[4096]);
+                throw new InvalidDataException("the decoded audio does not add up");
+            },
+            TestContext.Current.CancellationToken));
+
+        error.Message.ShouldBe("the decoded audio does not add up");
+        FfmpegChildren().ShouldBeEmpty();
     }
 
     /// <summary>Child processes of this test process named ffmpeg (Linux /proc), zombies included.</summary>
