@@ -83,6 +83,8 @@ internal static class ChainRenderer
     private sealed record Snapshot(int Start, float[][] Channels);
 
     // Feeds input[from − warmUp, to + latency) (zeros past the end) and keeps the outputs that belong to [from, to).
+    // Meters (IMeteredProcessor) restart at frame from + latency, so the segments together meter the frames
+    // [0, length + latency) a single pass meters, each once: not the warm-up, which the segment before has metered.
     private static void RenderSegment(ProcessorChain chain, IPlanarSource input, IPlanarSink output, int from, int to, int warmUp, Snapshot? before, Snapshot? after, int blockFrames)
     {
         chain.Reset();
@@ -91,9 +93,22 @@ internal static class ChainRenderer
         var latency = chain.LatencySamples;
         long start = Math.Max(0, from - warmUp);
         long end = (long)to + latency;
-        for (var read = start; read < end; read += blockFrames)
+        long meterFrom = from == 0 ? 0 : (long)from + latency;
+        var n = 0;
+        for (var read = start; read < end; read += n)
         {
-            var n = (int)Math.Min(blockFrames, end - read);
+            // A block ends where the meters restart (processors give the same output for any block sizes).
+            n = (int)Math.Min(blockFrames, end - read);
+            if (read < meterFrom && read + n > meterFrom)
+            {
+                n = (int)(meterFrom - read);
+            }
+
+            if (read == meterFrom)
+            {
+                chain.ResetMeters();
+            }
+
             for (var c = 0; c < channels; c++)
             {
                 Fill(scratch[c].AsSpan(0, n), (int)read, c, input, from, to, before, after);

@@ -79,8 +79,10 @@ internal static class MasteringPipeline
                 var instances = audio.RenderLoop(
                     [Steps.Gain(new GainSettings(gain)).Create, Steps.Limiter(limiterSettings).Create],
                     [.. finishing.Select(f => f.Create)]);
+                // Each segment's limiter metered only its own frames: the average is over the whole track.
                 var limiters = instances.Select(i => (TruePeakLimiter)i[1]).ToList();
-                return (limiters.Max(l => l.MaxGainReductionDb), limiters.Average(l => l.AverageGainReductionDb));
+                var frames = limiters.Sum(l => l.MeteredFrames);
+                return (limiters.Max(l => l.MaxGainReductionDb), frames == 0 ? 0 : limiters.Sum(l => l.GainReductionDbSum) / frames);
             },
             audio.MeasureLoop,
             progress,

@@ -83,6 +83,17 @@ internal sealed class LookaheadGainStage
 
     public long Frames => frame;
 
+    /// <summary>Frames metered since <see cref="Reset"/> or <see cref="ResetMeters"/>.</summary>
+    public long MeteredFrames { get; private set; }
+
+    /// <summary>Restarts the meters (largest and summed gain reduction, metered frames); the limiting state is kept.</summary>
+    public void ResetMeters()
+    {
+        MaxGainReductionDb = 0;
+        GainReductionDbSum = 0;
+        MeteredFrames = 0;
+    }
+
     public void Reset()
     {
         detector.Reset();
@@ -99,8 +110,7 @@ internal sealed class LookaheadGainStage
         Array.Fill(averageRing, 1f);
         averageSum = window;
         averagePosition = 0;
-        MaxGainReductionDb = 0;
-        GainReductionDbSum = 0;
+        ResetMeters();
     }
 
     /// <summary>Processes at most <see cref="MaxFrames"/> frames in place.</summary>
@@ -115,6 +125,7 @@ internal sealed class LookaheadGainStage
         }
 
         var gain = gains.AsSpan(0, n);
+        MeteredFrames += n;
         var idle = TensorPrimitives.Max(peak) <= ceiling && IsReleased();
         if (idle)
         {

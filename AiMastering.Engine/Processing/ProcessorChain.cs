@@ -68,6 +68,15 @@ public sealed class ProcessorChain : IAudioProcessor
         }
     }
 
+    /// <summary>Restarts the meters of every <see cref="IMeteredProcessor"/> in the chain, keeping all audio state.</summary>
+    public void ResetMeters()
+    {
+        foreach (var p in processors)
+        {
+            (p as IMeteredProcessor)?.ResetMeters();
+        }
+    }
+
     /// <summary>Streams one block through every processor in order (latency not compensated).</summary>
     public void Process(AudioBlock block)
     {

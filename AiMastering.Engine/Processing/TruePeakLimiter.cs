@@ -14,7 +14,7 @@ namespace AiMastering.Engine.Processing;
 /// <see cref="LatencySamples"/>; <see cref="ProcessorChain"/> removes that delay.
 /// </para>
 /// </summary>
-public sealed class TruePeakLimiter : IAudioProcessor
+public sealed class TruePeakLimiter : IAudioProcessor, IMeteredProcessor
 {
     private const int ChunkFrames = 1024;
 
@@ -55,12 +55,23 @@ public sealed class TruePeakLimiter : IAudioProcessor
     public int LatencySamples =>
         main.LatencySamples + safety.LatencySamples + (bandLimit is null ? 0 : BandLimitFilter.LatencySamples);
 
-    /// <summary>Largest gain reduction since <see cref="Reset"/>, dB (≥ 0).</summary>
+    /// <summary>Largest gain reduction since <see cref="Reset"/> or <see cref="ResetMeters"/>, dB (≥ 0).</summary>
     public double MaxGainReductionDb => main.MaxGainReductionDb + safety.MaxGainReductionDb;
 
-    /// <summary>Mean gain reduction per frame since <see cref="Reset"/>, dB (≥ 0).</summary>
-    public double AverageGainReductionDb =>
-        main.Frames == 0 ? 0 : (main.GainReductionDbSum + safety.GainReductionDbSum) / main.Frames;
+    /// <summary>Mean gain reduction per frame since <see cref="Reset"/> or <see cref="ResetMeters"/>, dB (≥ 0).</summary>
+    public double AverageGainReductionDb => MeteredFrames == 0 ? 0 : GainReductionDbSum / MeteredFrames;
+
+    /// <summary>Gain reduction in dB summed over the metered frames (both stages), for averages over several limiters.</summary>
+    public double GainReductionDbSum => main.GainReductionDbSum + safety.GainReductionDbSum;
+
+    /// <summary>Frames metered since <see cref="Reset"/> or <see cref="ResetMeters"/>.</summary>
+    public long MeteredFrames => main.MeteredFrames;
+
+    public void ResetMeters()
+    {
+        main.ResetMeters();
+        safety.ResetMeters();
+    }
 
     public void Reset()
     {
