@@ -1,21 +1,40 @@
+using System.Runtime.InteropServices;
 using NAudio.Wave;
 
 namespace AiMastering.Engine.Decoding;
 
 /// <summary>
 /// Random access to the samples of a WAV file (PCM or float), converted like <see cref="AudioDecoder.Decode"/>:
-/// the long-track path reads back the few spectrum frames of a master it wrote instead of keeping it in memory.
+/// the long-track path reads back the few spectrum frames of a master it wrote instead of keeping it in memory, and
+/// the MP3 preview reads its parts from it. A range is read and converted once for all channels (the last one is
+/// kept, so reading the other channels of the same range costs a copy); 16/24-bit PCM and 32-bit float are converted
+/// from the bytes (<see cref="PcmToFloat"/>, bit-identical to NAudio's providers), other formats by NAudio.
 /// </summary>
 internal sealed class WavFileAudio : IPlanarSource, IDisposable
 {
     private readonly WaveFileReader reader;
-    private readonly ISampleProvider provider;
+    private readonly ISampleProvider? provider;
+    private readonly int bitsPerSample;
     private float[] interleaved = [];
+    private byte[] bytes = [];
+    private long cachedFrom = -1;
+    private int cachedFrames;
 
     public WavFileAudio(string path)
     {
         reader = new WaveFileReader(path);
-        provider = reader.ToSampleProvider();
+        var format = reader.WaveFormat is WaveFormatExtensible extensible ? extensible.ToStandardWaveFormat() : reader.WaveFormat;
+        bitsPerSample = format.BitsPerSample;
+        var raw = format.Encoding switch
+        {
+            WaveFormatEncoding.IeeeFloat => bitsPerSample == 32,
+            WaveFormatEncoding.Pcm => bitsPerSample is 16 or 24,
+            _ => false,
+        };
+        if (!raw)
+        {
+            provider = reader.ToSampleProvider();
+        }
     }
 
     public int SampleRate => reader.WaveFormat.SampleRate;
@@ -35,7 +54,25 @@ internal sealed class WavFileAudio : IPlanarSource, IDisposable
         }
 
         var channels = ChannelCount;
-        var count = (int)(to - from) * channels;
+        var frames = (int)(to - from);
+        if (from != cachedFrom || frames != cachedFrames)
+        {
+            Load(from, frames);
+        }
+
+        var target = destination[(int)(from - start)..];
+        for (var i = 0; i < cachedFrames; i++)
+        {
+            target[i] = interleaved[(i * channels) + channel];
+        }
+    }
+
+    public void Dispose() => reader.Dispose();
+
+    // Frames [from, from + frames) of all channels into `interleaved`; cachedFrames = the frames the file gave.
+    private void Load(long from, int frames)
+    {
+        var count = frames * ChannelCount;
         if (interleaved.Length < count)
         {
             interleaved = new float[count];
@@ -43,18 +80,43 @@ internal sealed class WavFileAudio : IPlanarSource, IDisposable
 
         reader.Position = from * reader.BlockAlign;
         var done = 0;
-        int read;
-        while (done < count && (read = provider.Read(interleaved.AsSpan(done, count - done))) > 0)
+        if (provider is not null)
         {
-            done += read;
+            int read;
+            while (done < count && (read = provider.Read(interleaved.AsSpan(done, count - done))) > 0)
+            {
+                done += read;
+            }
+        }
+        else
+        {
+            var wanted = count * (bitsPerSample / 8);
+            if (bytes.Length < wanted)
+            {
+                bytes = new byte[wanted];
+            }
+
+            var filled = 0;
+            int read;
+            while (filled < wanted && (read = reader.Read(bytes, filled, wanted - filled)) > 0)
+            {
+                filled += read;
+            }
+
+            var usable = bytes.AsSpan(0, filled - (filled % reader.BlockAlign));
+            done = bitsPerSample == 32
+                ? CopyFloats(usable, interleaved)
+                : PcmToFloat.Convert(usable, bitsPerSample, interleaved);
         }
 
-        var target = destination[(int)(from - start)..];
-        for (var i = 0; i < done / channels; i++)
-        {
-            target[i] = interleaved[(i * channels) + channel];
-        }
+        cachedFrom = from;
+        cachedFrames = done / ChannelCount;
     }
 
-    public void Dispose() => reader.Dispose();
+    private static int CopyFloats(ReadOnlySpan<byte> bytes, Span<float> destination)
+    {
+        var floats = MemoryMarshal.Cast<byte, float>(bytes);
+        floats.CopyTo(destination);
+        return floats.Length;
+    }
 }
