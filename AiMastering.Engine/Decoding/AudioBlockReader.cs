@@ -57,15 +57,7 @@ internal sealed class AudioBlockReader : IDisposable
             var n = read / channels;
             var chunk = interleaved.AsSpan(0, read);
             peak = Math.Max(peak, Math.Abs(TensorPrimitives.MaxMagnitude(chunk)));
-            if (channels == 1)
-            {
-                chunk.CopyTo(destination[0].AsSpan(frames));
-            }
-            else
-            {
-                StereoInterleaving.Deinterleave(chunk, destination[0].AsSpan(frames, n), destination[1].AsSpan(frames, n));
-            }
-
+            Interleaving.Deinterleave(chunk, destination, frames, n);
             frames += n;
         }
 

@@ -13,6 +13,7 @@ internal sealed class NAudioReader : IInterleavedReader
     private readonly int frameBytes;
     private readonly int channels;
     private readonly int bitsPerSample;
+    private readonly bool isFloat;
     private byte[] bytes = [];
     private int filled;
 
@@ -21,13 +22,12 @@ internal sealed class NAudioReader : IInterleavedReader
         this.reader = reader;
         channels = probe.Channels;
         bitsPerSample = probe.BitsPerSample;
+        isFloat = probe.IsFloat;
         frameBytes = probe.BitsPerSample / 8 * probe.Channels;
 
         // WAV of 32-bit float or 16/24-bit PCM: NAudio parses the container; the sample bytes (little-endian) are
-        // copied or converted here in vectors (PcmToFloat), bit-identical to NAudio's sample providers but ~5× faster.
-        var raw = probe.Container == AudioContainer.Wav &&
-            (probe.IsFloat ? probe.BitsPerSample == 32 : probe.BitsPerSample is 16 or 24);
-        if (!raw)
+        // copied or converted here in vectors (PcmToFloat), bit-identical to NAudio's sample providers.
+        if (!(probe.Container == AudioContainer.Wav && PcmToFloat.Takes(isFloat, bitsPerSample)))
         {
             provider = reader.ToSampleProvider();
         }
@@ -104,16 +104,7 @@ internal sealed class NAudioReader : IInterleavedReader
         }
 
         var usable = filled - (filled % frameBytes);
-        var samples = usable / (bitsPerSample / 8);
-        if (bitsPerSample == 32)
-        {
-            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, usable)).CopyTo(destination);
-        }
-        else
-        {
-            PcmToFloat.Convert(bytes.AsSpan(0, usable), bitsPerSample, destination);
-        }
-
+        var samples = PcmToFloat.FromWavBytes(bytes.AsSpan(0, usable), isFloat, bitsPerSample, destination);
         Buffer.BlockCopy(bytes, usable, bytes, 0, filled - usable);
         filled -= usable;
         return samples;

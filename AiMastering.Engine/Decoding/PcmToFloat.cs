@@ -14,6 +14,22 @@ internal static class PcmToFloat
     // Bytes of four 24-bit samples into the top three bytes of four ints; index ≥ 16 yields 0 (the low byte).
     private static readonly Vector128<byte> Pack24 = Vector128.Create((byte)0xFF, 0, 1, 2, 0xFF, 3, 4, 5, 0xFF, 6, 7, 8, 0xFF, 9, 10, 11);
 
+    /// <summary>Whether <see cref="FromWavBytes"/> takes these samples: 32-bit float, 16- or 24-bit integer PCM.</summary>
+    public static bool Takes(bool isFloat, int bitsPerSample) => isFloat ? bitsPerSample == 32 : bitsPerSample is 16 or 24;
+
+    /// <summary>A WAV file's sample bytes (a format <see cref="Takes"/>) into floats; returns the sample count.</summary>
+    public static int FromWavBytes(ReadOnlySpan<byte> bytes, bool isFloat, int bitsPerSample, Span<float> destination)
+    {
+        if (!isFloat)
+        {
+            return Convert(bytes, bitsPerSample, destination);
+        }
+
+        var floats = MemoryMarshal.Cast<byte, float>(bytes);
+        floats.CopyTo(destination);
+        return floats.Length;
+    }
+
     /// <summary>Converts whole samples of <paramref name="pcm"/> into <paramref name="destination"/>; returns the count.</summary>
     public static int Convert(ReadOnlySpan<byte> pcm, int bitsPerSample, Span<float> destination)
     {

@@ -23,15 +23,7 @@ internal sealed class PlanarBuilder(int channels, long expectedFrames)
             }
         }
 
-        if (channels == 1)
-        {
-            interleaved[..frames].CopyTo(data[0].AsSpan(Frames));
-        }
-        else
-        {
-            StereoInterleaving.Deinterleave(interleaved[..(2 * frames)], data[0].AsSpan(Frames, frames), data[1].AsSpan(Frames, frames));
-        }
-
+        Interleaving.Deinterleave(interleaved, data, Frames, frames);
         Frames += frames;
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using NAudio.Wave;
 
 namespace AiMastering.Engine.Decoding;
@@ -15,6 +14,7 @@ internal sealed class WavFileAudio : IPlanarSource, IDisposable
     private readonly WaveFileReader reader;
     private readonly ISampleProvider? provider;
     private readonly int bitsPerSample;
+    private readonly bool isFloat;
     private float[] interleaved = [];
     private byte[] bytes = [];
     private long cachedFrom = -1;
@@ -25,13 +25,8 @@ internal sealed class WavFileAudio : IPlanarSource, IDisposable
         reader = new WaveFileReader(path);
         var format = reader.WaveFormat is WaveFormatExtensible extensible ? extensible.ToStandardWaveFormat() : reader.WaveFormat;
         bitsPerSample = format.BitsPerSample;
-        var raw = format.Encoding switch
-        {
-            WaveFormatEncoding.IeeeFloat => bitsPerSample == 32,
-            WaveFormatEncoding.Pcm => bitsPerSample is 16 or 24,
-            _ => false,
-        };
-        if (!raw)
+        isFloat = format.Encoding == WaveFormatEncoding.IeeeFloat;
+        if (!(format.Encoding is WaveFormatEncoding.IeeeFloat or WaveFormatEncoding.Pcm && PcmToFloat.Takes(isFloat, bitsPerSample)))
         {
             provider = reader.ToSampleProvider();
         }
@@ -103,20 +98,10 @@ internal sealed class WavFileAudio : IPlanarSource, IDisposable
                 filled += read;
             }
 
-            var usable = bytes.AsSpan(0, filled - (filled % reader.BlockAlign));
-            done = bitsPerSample == 32
-                ? CopyFloats(usable, interleaved)
-                : PcmToFloat.Convert(usable, bitsPerSample, interleaved);
+            done = PcmToFloat.FromWavBytes(bytes.AsSpan(0, filled - (filled % reader.BlockAlign)), isFloat, bitsPerSample, interleaved);
         }
 
         cachedFrom = from;
         cachedFrames = done / ChannelCount;
-    }
-
-    private static int CopyFloats(ReadOnlySpan<byte> bytes, Span<float> destination)
-    {
-        var floats = MemoryMarshal.Cast<byte, float>(bytes);
-        floats.CopyTo(destination);
-        return floats.Length;
     }
 }

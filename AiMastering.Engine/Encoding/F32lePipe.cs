@@ -91,19 +91,6 @@ internal static class F32lePipe
             audio.Read(c, start, blocks[c].AsSpan(0, count));
         }
 
-        if (channels == 2)
-        {
-            StereoInterleaving.Interleave(blocks[0].AsSpan(0, count), blocks[1].AsSpan(0, count), gain, interleaved);
-            return;
-        }
-
-        for (var c = 0; c < channels; c++)
-        {
-            var source = blocks[c].AsSpan(0, count);
-            for (int i = 0, o = c; i < source.Length; i++, o += channels)
-            {
-                interleaved[o] = source[i] * gain;
-            }
-        }
+        Interleaving.Interleave(blocks, count, gain, interleaved);
     }
 }

@@ -243,22 +243,7 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
         private void Take(ReadOnlySpan<float> interleaved)
         {
             var count = Math.Min(interleaved.Length / Channels.Length, Channels[0].Length - Length);
-            if (Channels.Length == 2)
-            {
-                StereoInterleaving.Deinterleave(interleaved[..(2 * count)], Channels[0].AsSpan(Length, count), Channels[1].AsSpan(Length, count));
-                Length += count;
-                return;
-            }
-
-            for (var c = 0; c < Channels.Length; c++)
-            {
-                var channel = Channels[c];
-                for (int i = 0, o = c; i < count; i++, o += Channels.Length)
-                {
-                    channel[Length + i] = interleaved[o];
-                }
-            }
-
+            Interleaving.Deinterleave(interleaved, Channels, Length, count);
             Length += count;
         }
     }

@@ -119,23 +119,7 @@ internal static class Mp3PreviewDecoder
             while (from < until)
             {
                 var n = Math.Min(until - from, buffers[0].Length - length);
-                var chunk = interleaved.Slice(from * channels, n * channels);
-                if (channels == 2)
-                {
-                    StereoInterleaving.Deinterleave(chunk, buffers[0].AsSpan(length, n), buffers[1].AsSpan(length, n));
-                }
-                else
-                {
-                    for (var c = 0; c < channels; c++)
-                    {
-                        var b = buffers[c];
-                        for (int i = 0, o = c; i < n; i++, o += channels)
-                        {
-                            b[length + i] = chunk[o];
-                        }
-                    }
-                }
-
+                Interleaving.Deinterleave(interleaved[(from * channels)..], buffers, length, n);
                 length += n;
                 from += n;
                 if (length == buffers[0].Length)

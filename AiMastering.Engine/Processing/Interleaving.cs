@@ -5,13 +5,58 @@ using System.Runtime.Intrinsics;
 namespace AiMastering.Engine.Processing;
 
 /// <summary>
-/// Stereo between planar (L…, R…) and interleaved (L R L R…) float, the layout ffmpeg's f32le and WAV files use:
-/// each pair of samples is one 64-bit lane, so zipping is a widen of both channels and an or, unzipping a narrow of
-/// the lanes and of the lanes shifted by 32 bits — portable Vector512/256/128 code, no shuffle tables. Bit-exact
-/// (no arithmetic but the optional gain); a scalar loop takes the tail.
+/// Planar (L…, R…) to and from interleaved (L R L R…) float, the layout ffmpeg's f32le and WAV files use. Stereo
+/// is vectorised: each pair of samples is one 64-bit lane, so zipping is a widen of both channels and an or,
+/// unzipping a narrow of the lanes and of the lanes shifted by 32 bits — portable Vector512/256/128 code, no
+/// shuffle tables. Mono is a copy, other channel counts a scalar loop. Bit-exact (no arithmetic but the optional
+/// gain).
 /// </summary>
-internal static class StereoInterleaving
+internal static class Interleaving
 {
+    /// <summary>interleaved[f·C + c] = planar[c][f]·gain for f &lt; <paramref name="frames"/>, C = planar.Length.</summary>
+    public static void Interleave(float[][] planar, int frames, float gain, Span<float> interleaved)
+    {
+        var channels = planar.Length;
+        if (channels == 2)
+        {
+            Interleave(planar[0].AsSpan(0, frames), planar[1].AsSpan(0, frames), gain, interleaved);
+            return;
+        }
+
+        for (var c = 0; c < channels; c++)
+        {
+            var source = planar[c].AsSpan(0, frames);
+            for (int i = 0, o = c; i < source.Length; i++, o += channels)
+            {
+                interleaved[o] = source[i] * gain;
+            }
+        }
+    }
+
+    /// <summary>planar[c][offset + f] = interleaved[f·C + c] for f &lt; <paramref name="frames"/>, C = planar.Length.</summary>
+    public static void Deinterleave(ReadOnlySpan<float> interleaved, float[][] planar, int offset, int frames)
+    {
+        var channels = planar.Length;
+        switch (channels)
+        {
+            case 1:
+                interleaved[..frames].CopyTo(planar[0].AsSpan(offset, frames));
+                return;
+            case 2:
+                Deinterleave(interleaved, planar[0].AsSpan(offset, frames), planar[1].AsSpan(offset, frames));
+                return;
+        }
+
+        for (var c = 0; c < channels; c++)
+        {
+            var target = planar[c].AsSpan(offset, frames);
+            for (int i = 0, o = c; i < target.Length; i++, o += channels)
+            {
+                target[i] = interleaved[o];
+            }
+        }
+    }
+
     /// <summary>interleaved[2i] = left[i]·gain, interleaved[2i + 1] = right[i]·gain for i &lt; left.Length.</summary>
     public static void Interleave(ReadOnlySpan<float> left, ReadOnlySpan<float> right, float gain, Span<float> interleaved)
     {

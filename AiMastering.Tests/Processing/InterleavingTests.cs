@@ -2,7 +2,7 @@ using AiMastering.Engine.Processing;
 
 namespace AiMastering.Tests.Processing;
 
-public sealed class StereoInterleavingTests
+public sealed class InterleavingTests
 {
     [Theory]
     [InlineData(0)]
@@ -16,7 +16,7 @@ public sealed class StereoInterleavingTests
         var (left, right) = Channels(frames);
         var interleaved = new float[(2 * frames) + 3];
 
-        StereoInterleaving.Interleave(left, right, 0.5f, interleaved);
+        Interleaving.Interleave(left, right, 0.5f, interleaved);
 
         for (var i = 0; i < frames; i++)
         {
@@ -37,11 +37,11 @@ public sealed class StereoInterleavingTests
     {
         var (left, right) = Channels(frames);
         var interleaved = new float[2 * frames];
-        StereoInterleaving.Interleave(left, right, 1f, interleaved);
+        Interleaving.Interleave(left, right, 1f, interleaved);
         var l = new float[frames];
         var r = new float[frames];
 
-        StereoInterleaving.Deinterleave(interleaved, l, r);
+        Interleaving.Deinterleave(interleaved, l, r);
 
         l.ShouldBe(left);
         r.ShouldBe(right);
@@ -50,8 +50,8 @@ public sealed class StereoInterleavingTests
     [Fact]
     public void Too_short_a_destination_is_refused()
     {
-        Should.Throw<ArgumentException>(() => StereoInterleaving.Interleave(new float[4], new float[4], 1f, new float[7]));
-        Should.Throw<ArgumentException>(() => StereoInterleaving.Deinterleave(new float[7], new float[4], new float[4]));
+        Should.Throw<ArgumentException>(() => Interleaving.Interleave(new float[4], new float[4], 1f, new float[7]));
+        Should.Throw<ArgumentException>(() => Interleaving.Deinterleave(new float[7], new float[4], new float[4]));
     }
 
     // Distinct values everywhere (including negative, subnormal and > 1 samples) so a swapped or shifted lane shows.
