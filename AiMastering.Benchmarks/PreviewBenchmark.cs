@@ -6,7 +6,8 @@ namespace AiMastering.Benchmarks;
 
 /// <summary>
 /// `preview [MASTER.wav] [--repeat N] [--ceiling DBTP]`: the MP3 preview alone (encode, join, decode, true-peak check) from a master
-/// in memory, as one segment and as the parallel segments the product uses, on an otherwise idle process.
+/// in memory, as one segment and as the parallel segments the product uses, on an otherwise idle process, with LAME and
+/// the decoder in this process and as ffmpeg processes (runs alternating, so both see the same machine).
 /// The predicted true peak is the unattenuated preview's, as <see cref="Mp3PeakPredictor"/> estimated it before the first
 /// encode (−∞ when the master was proven far enough under the ceiling). CPU time (this process + its finished ffmpeg children, Linux /proc) shows the work apart from the machine's load.
 /// Default file: the master the `master` benchmark wrote last.
@@ -21,22 +22,36 @@ public static class PreviewBenchmark
         var ceiling = args.SkipWhile(a => a != "--ceiling").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(-1.0);
         var master = AudioDecoder.Decode(file);
         var output = Path.Combine(Path.GetTempPath(), "aimaster-preview-bench.mp3");
-        var encoder = new Mp3PreviewEncoder();
+        Mp3PreviewEncoder[] encoders = [new(codecs: Mp3Codecs.Ffmpeg), new(codecs: Mp3Codecs.Auto)];
         var parallel = Mp3SegmentPlanCount(master);
         Console.WriteLine(Invariant($"File: {file} ({master.DurationSeconds:0.0} s, {master.SampleRate} Hz, {master.ChannelCount} ch); {Environment.ProcessorCount} cores; ceiling {ceiling:0.0#} dBTP"));
-        Console.WriteLine("| segments | median s | runs (s) | CPU s per run | of which this process | predicted (dBTP) | true peak (dBTP) | gain (dB) | encodes |");
-        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| codecs | segments | median s | runs (s) | CPU s per run | of which this process | predicted (dBTP) | true peak (dBTP) | gain (dB) | encodes |");
+        Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var segments in new[] { 1, parallel }.Distinct())
         {
-            encoder.EncodeAsync(master, output, ceiling, segments, CancellationToken.None).GetAwaiter().GetResult(); // warm-up
-            var cpu0 = CpuSeconds();
-            var self0 = SelfCpuSeconds();
-            var runs = Enumerable.Range(0, repeat).Select(_ => encoder.EncodeAsync(master, output, ceiling, segments, CancellationToken.None).GetAwaiter().GetResult()).ToList();
-            var cpu = (CpuSeconds() - cpu0) / repeat;
-            var self = (SelfCpuSeconds() - self0) / repeat;
-            var seconds = runs.Select(r => r.Seconds).Order().ToList();
-            var last = runs[^1];
-            Console.WriteLine(Invariant($"| {last.Segments} | {seconds[seconds.Count / 2]:0.00} | {string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} | {cpu:0.00} | {self:0.00} | {last.PredictedTruePeakDbtp:0.00} | {last.TruePeakDbtp:0.00} | {last.GainDb:0.00} | {last.Encodes} |"));
+            var runs = encoders.Select(_ => new List<(Mp3PreviewResult Result, double Cpu, double Self)>()).ToArray();
+            foreach (var encoder in encoders)
+            {
+                encoder.EncodeAsync(master, output, ceiling, segments, CancellationToken.None).GetAwaiter().GetResult(); // warm-up
+            }
+
+            for (var i = 0; i < repeat; i++)
+            {
+                for (var e = 0; e < encoders.Length; e++)
+                {
+                    var (cpu0, self0) = (CpuSeconds(), SelfCpuSeconds());
+                    var result = encoders[e].EncodeAsync(master, output, ceiling, segments, CancellationToken.None).GetAwaiter().GetResult();
+                    runs[e].Add((result, CpuSeconds() - cpu0, SelfCpuSeconds() - self0));
+                }
+            }
+
+            for (var e = 0; e < encoders.Length; e++)
+            {
+                var seconds = runs[e].Select(r => r.Result.Seconds).Order().ToList();
+                var last = runs[e][^1].Result;
+                var codecs = encoders[e].InProcess ? "in process" : "ffmpeg";
+                Console.WriteLine(Invariant($"| {codecs} | {last.Segments} | {seconds[seconds.Count / 2]:0.00} | {string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} | {runs[e].Average(r => r.Cpu):0.00} | {runs[e].Average(r => r.Self):0.00} | {last.PredictedTruePeakDbtp:0.00} | {last.TruePeakDbtp:0.00} | {last.GainDb:0.00} | {last.Encodes} |"));
+            }
         }
 
         return 0;

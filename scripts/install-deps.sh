@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what running and testing AI Mastering needs on a fresh Debian machine, skipping what
-# is already there: ffmpeg (MP3 preview, FLAC decoding, the loudness oracle in tests), Chromium
+# is already there: ffmpeg (FLAC decoding, resampled previews, the loudness oracle in tests), LAME
+# and libmpg123 (the MP3 preview's encoder and decoder, run in the worker's process), Chromium
 # (browser tests), and the Angular app's node modules. Usage: scripts/install-deps.sh [run|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,10 @@ purpose="${1:-run}"
 
 need=()
 command -v ffmpeg >/dev/null || need+=(ffmpeg)
+# ffmpeg brings both on Debian/Ubuntu; named so the preview never silently falls back to ffmpeg processes.
+for lib in libmp3lame0:libmp3lame.so.0 libmpg123-0:libmpg123.so.0; do
+  ldconfig -p 2>/dev/null | grep -q "${lib#*:}" || need+=("${lib%%:*}")
+done
 if [[ "$purpose" == "test" ]]; then
   command -v chromium >/dev/null || need+=(chromium)
 fi

@@ -4,8 +4,8 @@ using AiMastering.Engine.Processing;
 namespace AiMastering.Engine.Encoding;
 
 /// <summary>
-/// Measures the joined preview's true peak (BS.1770 4×, the analysis engine's meter) as ffmpeg decodes it, in
-/// parallel parts, at the preview's own rate and exact length — what a gapless player outputs — without holding
+/// Measures the joined preview's true peak (BS.1770 4×, the analysis engine's meter) as it is decoded — by
+/// libmpg123 in this process (<see cref="Mpg123Decoder"/>) or by ffmpeg processes — in parallel parts, at the preview's own rate and exact length — what a gapless player outputs — without holding
 /// the decoded audio. Each part is fed its frames raw (no tag) on stdin, preceded by
 /// <see cref="WarmUpFrames"/> frames whose output is dropped: without a bit reservoir the decoder's state (IMDCT
 /// overlap, synthesis filterbank) depends on the previous frame only, so every part comes out bit-identical to
@@ -19,7 +19,8 @@ internal static class Mp3PreviewDecoder
     public static readonly string[] DecodeArguments = ["-f", "mp3", "-i", "pipe:0", "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"];
 
     /// <summary>The preview's true peak in dBTP: the same value as the meter gives for the whole decoded preview.</summary>
-    public static async Task<double> TruePeakDbtpAsync(string ffmpeg, JoinedMp3 mp3, int parts, CancellationToken ct)
+    /// <param name="ffmpeg">The ffmpeg executable, or null to decode with libmpg123 in this process.</param>
+    public static async Task<double> TruePeakDbtpAsync(string? ffmpeg, JoinedMp3 mp3, int parts, CancellationToken ct)
     {
         var frames = mp3.Frames.Count;
         parts = Math.Clamp(parts, 1, Math.Max(1, frames / (4 * WarmUpFrames)));
@@ -32,29 +33,45 @@ internal static class Mp3PreviewDecoder
     }
 
     /// <summary>Decodes frames [<paramref name="from"/>, <paramref name="until"/>) and measures their samples' true peak.</summary>
-    private static async Task<float> PartPeakAsync(string ffmpeg, JoinedMp3 mp3, int from, int until, bool first, bool last, CancellationToken ct)
+    private static async Task<float> PartPeakAsync(string? ffmpeg, JoinedMp3 mp3, int from, int until, bool first, bool last, CancellationToken ct)
     {
         var fed = Math.Max(0, from - WarmUpFrames);
         var bytes = mp3.Audio.AsMemory(mp3.Frames[fed].Offset, mp3.Frames[until - 1].End - mp3.Frames[fed].Offset);
         var sink = new PeakSink(mp3.Channels, mp3.Samples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset: mp3.RawOffset, first, last);
-        await FfmpegProcess.RunAsync(
-            ffmpeg,
-            DecodeArguments,
-            "decode the MP3 preview",
-            (stdin, _) => stdin.Write(bytes.Span),
-            (stdout, _) => sink.Read(stdout),
-            ct).ConfigureAwait(false);
+        if (ffmpeg is null)
+        {
+            await Task.Factory.StartNew(
+                () =>
+                {
+                    using var decoder = new Mpg123Decoder(mp3.SampleRate, mp3.Channels);
+                    decoder.Decode(bytes.Span, sink.Take, ct);
+                },
+                ct,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).ConfigureAwait(false);
+        }
+        else
+        {
+            await FfmpegProcess.RunAsync(
+                ffmpeg,
+                DecodeArguments,
+                "decode the MP3 preview",
+                (stdin, _) => stdin.Write(bytes.Span),
+                (stdout, _) => sink.Read(stdout),
+                ct).ConfigureAwait(false);
+        }
+
         var expected = (long)(until - fed) * Mp3FrameHeader.SamplesPerFrame;
         if (sink.RawSamples != expected)
         {
-            throw new InvalidDataException($"ffmpeg decoded {sink.RawSamples} samples from {until - fed} MP3 frames; {expected} were expected.");
+            throw new InvalidDataException($"The decoder gave {sink.RawSamples} samples for {until - fed} MP3 frames; {expected} were expected.");
         }
 
         return sink.Complete();
     }
 
     /// <summary>
-    /// Takes ffmpeg's interleaved output (raw sample r is preview position r − delay) and measures the part's own
+    /// Takes the decoder's interleaved output (raw sample r is preview position r − delay) and measures the part's own
     /// positions in blocks. Each sample's value needs <see cref="TruePeakMeter.ContextBefore"/> neighbours before and
     /// <see cref="TruePeakMeter.ContextAfter"/> after: the first part starts with zeros (as the whole-preview meter does),
     /// a later part also reads the samples just before its own from its warm-up frames and measures the last
@@ -106,7 +123,7 @@ internal static class Mp3PreviewDecoder
             return peak;
         }
 
-        private void Take(ReadOnlySpan<float> interleaved)
+        public void Take(ReadOnlySpan<float> interleaved)
         {
             var channels = buffers.Length;
             var count = interleaved.Length / channels;

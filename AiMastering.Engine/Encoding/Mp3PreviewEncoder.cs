@@ -17,7 +17,8 @@ namespace AiMastering.Engine.Encoding;
 /// </para>
 /// </summary>
 /// <param name="ffmpegPath">The ffmpeg executable (needs libmp3lame).</param>
-public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
+/// <param name="codecs">Where LAME and the decoder run: in this process when their libraries load (default), or in ffmpeg processes.</param>
+public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg", Mp3Codecs codecs = Mp3Codecs.Auto)
 {
     /// <summary>Encodes tried at most: the first, then with more attenuation if the preview is over the ceiling.</summary>
     public const int MaxEncodes = 3;
@@ -27,6 +28,12 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
     /// exactly with the gain (another encode quantizes differently); 0.05 dB often needed a third encode, 0.1 dB rarely.
     /// </summary>
     public const double AttenuationMarginDb = 0.1;
+
+    /// <summary>
+    /// True when LAME and the true-peak check's decoder run in this process (libmp3lame and libmpg123 loaded); false
+    /// when they run as ffmpeg processes. Masters MP3 cannot carry (96 kHz…) are resampled and encoded by ffmpeg either way.
+    /// </summary>
+    public bool InProcess { get; } = codecs == Mp3Codecs.Auto && Native.NativeCodecs.Available;
 
     /// <summary>The preview's sample rate for a master at <paramref name="masterRate"/> Hz.</summary>
     public static int PreviewSampleRate(int masterRate) => masterRate switch
@@ -135,7 +142,7 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
         {
             encodes++;
             var joined = await EncodeOnceAsync(openMaster, plan, mp3Path, gainDb, ct).ConfigureAwait(false);
-            truePeak = await Mp3PreviewDecoder.TruePeakDbtpAsync(ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
+            truePeak = await Mp3PreviewDecoder.TruePeakDbtpAsync(InProcess ? null : ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
             if (truePeak <= ceilingDbtp || encodes == MaxEncodes)
             {
                 break;
@@ -159,6 +166,15 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg")
                     var master = openMaster();
                     try
                     {
+                        if (InProcess && plan.PreviewRate == plan.MasterRate)
+                        {
+                            return await Task.Factory.StartNew(
+                                () => Mp3SegmentEncoder.EncodeInProcess(master, s, gain, token),
+                                token,
+                                TaskCreationOptions.LongRunning,
+                                TaskScheduler.Default).ConfigureAwait(false);
+                        }
+
                         return await Mp3SegmentEncoder.EncodeAsync(ffmpegPath, master, plan, s, gain, firstSegmentPath, token).ConfigureAwait(false);
                     }
                     finally

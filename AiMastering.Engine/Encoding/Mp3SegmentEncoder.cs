@@ -1,21 +1,88 @@
+using System.Buffers;
 using System.Globalization;
+using System.Numerics.Tensors;
 
 namespace AiMastering.Engine.Encoding;
 
 /// <summary>
-/// Encodes one <see cref="Mp3Segment"/> with ffmpeg's libmp3lame: master samples piped as f32le on stdin,
-/// 320 kbps CBR, LAME quality 7, bit reservoir off (every frame self-contained). The first segment is written to
-/// a file (ffmpeg writes the Xing/Info + LAME tag only on seekable output); the others come back on stdout
-/// without any tag.
+/// Encodes one <see cref="Mp3Segment"/>: 320 kbps CBR, LAME quality 7, bit reservoir off (every frame
+/// self-contained), the first segment with an Info/LAME tag frame, the others without. In this process with
+/// <see cref="LameEncoder"/> (<see cref="EncodeInProcess"/>), or with ffmpeg's libmp3lame — the same LAME, the same
+/// frames — when the libraries are not there or the master needs resampling (<see cref="EncodeAsync"/>: master
+/// samples piped as f32le on stdin; the first segment is written to a file, as ffmpeg writes the tag only on
+/// seekable output; the others come back on stdout).
 /// </summary>
 internal static class Mp3SegmentEncoder
 {
-    /// <summary>
-    /// The preview's LAME settings: 320 kbps CBR, algorithm quality 7 ("fast": at 320 kbps the preview is transparent
-    /// enough to judge the master), bit reservoir off, MP3 output.
-    /// </summary>
-    public static IReadOnlyList<string> LameArguments { get; } = ["-c:a", "libmp3lame", "-b:a", "320k", "-compression_level", "7", "-reservoir", "0", "-f", "mp3"];
+    /// <summary>The preview's bit rate, kbps (CBR).</summary>
+    public const int BitRateKbps = 320;
 
+    /// <summary>LAME's algorithm quality: 7 is "fast" (at 320 kbps the preview is transparent enough to judge the master).</summary>
+    public const int Quality = 7;
+
+    private const int BlockSamples = Mp3FrameHeader.SamplesPerFrame * 8;
+
+    /// <summary>The preview's LAME settings as ffmpeg arguments (with MP3 output).</summary>
+    public static IReadOnlyList<string> LameArguments { get; } =
+        ["-c:a", "libmp3lame", "-b:a", Invariant(BitRateKbps) + "k", "-compression_level", Invariant(Quality), "-reservoir", "0", "-f", "mp3"];
+
+    /// <summary>The segment encoded by LAME in this process (the master at the preview's rate): the MP3 bytes.</summary>
+    public static ReadOnlyMemory<byte> EncodeInProcess(IPlanarSource master, Mp3Segment segment, float gain, CancellationToken ct)
+    {
+        var channels = master.ChannelCount;
+        var samples = segment.InputEnd - segment.InputStart;
+        using var lame = new LameEncoder(master.SampleRate, channels, writeTag: segment.Index == 0);
+        var blocks = new float[channels][];
+        for (var c = 0; c < channels; c++)
+        {
+            blocks[c] = ArrayPool<float>.Shared.Rent(BlockSamples);
+        }
+
+        var output = new byte[LameEncoder.OutputBytesFor(samples + (2 * BlockSamples))];
+        var length = 0;
+        try
+        {
+            var scale = gain * LameEncoder.Scale; // (x × gain) × 2^15 rounds as x × gain does: the same floats ffmpeg hands LAME
+            for (var at = segment.InputStart; at < segment.InputEnd; at += BlockSamples)
+            {
+                ct.ThrowIfCancellationRequested();
+                var n = Math.Min(BlockSamples, segment.InputEnd - at);
+                for (var c = 0; c < channels; c++)
+                {
+                    var block = blocks[c].AsSpan(0, n);
+                    master.Read(c, at, block);
+                    TensorPrimitives.Multiply(block, scale, block);
+                }
+
+                length += lame.Encode(blocks[0].AsSpan(0, n), blocks[channels - 1].AsSpan(0, n), output.AsSpan(length));
+            }
+
+            length += lame.Flush(output.AsSpan(length));
+        }
+        finally
+        {
+            foreach (var block in blocks)
+            {
+                ArrayPool<float>.Shared.Return(block);
+            }
+        }
+
+        if (segment.Index == 0)
+        {
+            // LAME wrote a placeholder frame of the tag's size first; the tag it gives now replaces it.
+            var tag = lame.TagFrame();
+            if (!Mp3FrameHeader.TryParse(output.AsSpan(0, length), out var placeholder) || placeholder.FrameLength != tag.Length)
+            {
+                throw new InvalidDataException("preview part 1: LAME's tag frame does not fit the frame it reserved for it.");
+            }
+
+            tag.CopyTo(output, 0);
+        }
+
+        return output.AsMemory(0, length);
+    }
+
+    /// <summary>The segment encoded by an ffmpeg process (resampling to the preview's rate if needed): the MP3 bytes.</summary>
     public static async Task<ReadOnlyMemory<byte>> EncodeAsync(string ffmpeg, IPlanarSource master, Mp3SegmentPlan plan, Mp3Segment segment, float gain, string firstSegmentPath, CancellationToken ct)
     {
         var arguments = new List<string>

@@ -8,8 +8,10 @@ namespace AiMastering.Tests.Encoding;
 public sealed class FfmpegChildProcesses;
 
 /// <summary>
+/// With the codecs in ffmpeg processes (where libmp3lame or libmpg123 is not there, or the master needs resampling):
 /// ffmpeg failing or missing gives an error that says so; a cancelled preview leaves no ffmpeg running and no
 /// part file behind; when one side of the pipes fails, that failure is reported, not the other side's broken pipe.
+/// In process, a cancelled preview stops and leaves nothing behind too.
 /// </summary>
 [Collection(nameof(FfmpegChildProcesses))]
 public sealed class Mp3PreviewProcessTests : IDisposable
@@ -24,7 +26,7 @@ public sealed class Mp3PreviewProcessTests : IDisposable
         var master = PreviewSignals.Synthetic(48000, 2, seconds: 3);
 
         var error = await Should.ThrowAsync<FfmpegException>(() =>
-            new Mp3PreviewEncoder("/nonexistent/ffmpeg").EncodeAsync(master, Path.Combine(dir, "preview.mp3"), -1, TestContext.Current.CancellationToken));
+            new Mp3PreviewEncoder("/nonexistent/ffmpeg", Mp3Codecs.Ffmpeg).EncodeAsync(master, Path.Combine(dir, "preview.mp3"), -1, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("/nonexistent/ffmpeg");
         error.Message.ShouldContain("could not be started");
@@ -36,7 +38,7 @@ public sealed class Mp3PreviewProcessTests : IDisposable
         var master = PreviewSignals.Synthetic(48000, 2, seconds: 45);
 
         var error = await Should.ThrowAsync<FfmpegException>(() =>
-            new Mp3PreviewEncoder("/bin/false").EncodeAsync(master, Path.Combine(dir, "preview.mp3"), -1, segments: 2, TestContext.Current.CancellationToken));
+            new Mp3PreviewEncoder("/bin/false", Mp3Codecs.Ffmpeg).EncodeAsync(master, Path.Combine(dir, "preview.mp3"), -1, segments: 2, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("exit code 1");
         error.Message.ShouldContain("MP3 preview");
@@ -49,7 +51,7 @@ public sealed class Mp3PreviewProcessTests : IDisposable
         var master = PreviewSignals.Synthetic(48000, 2, seconds: 90);
         var path = Path.Combine(dir, "preview.mp3");
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var encode = new Mp3PreviewEncoder().EncodeAsync(master, path, -1, segments: 2, cancel.Token);
+        var encode = new Mp3PreviewEncoder(codecs: Mp3Codecs.Ffmpeg).EncodeAsync(master, path, -1, segments: 2, cancel.Token);
         await Task.Delay(300, TestContext.Current.CancellationToken);
         FfmpegChildren().Count.ShouldBe(2, "both parts are being encoded");
 
@@ -58,6 +60,28 @@ public sealed class Mp3PreviewProcessTests : IDisposable
         await Should.ThrowAsync<OperationCanceledException>(() => encode);
         FfmpegChildren().ShouldBeEmpty();
         Directory.GetFiles(dir).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Cancelled_in_process_preview_stops_within_a_block_and_leaves_no_file()
+    {
+        var master = PreviewSignals.Synthetic(48000, 2, seconds: 90);
+        var path = Path.Combine(dir, "preview.mp3");
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var encoder = new Mp3PreviewEncoder();
+        encoder.InProcess.ShouldBeTrue("libmp3lame0 and libmpg123-0 are installed by scripts/install-deps.sh");
+        var encode = encoder.EncodeAsync(master, path, -1, segments: 2, cancel.Token);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        encode.IsCompleted.ShouldBeFalse("90 s of audio take longer than 0.3 s to encode");
+        FfmpegChildren().ShouldBeEmpty("LAME runs in this process");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => encode);
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2), "each part checks between blocks of 8 frames");
+        Directory.GetFiles(dir).ShouldBeEmpty();
+        FfmpegChildren().ShouldBeEmpty();
     }
 
     [Fact]
