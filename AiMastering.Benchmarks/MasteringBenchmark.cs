@@ -40,13 +40,17 @@ public static class MasteringBenchmark
         var toWav = new List<double>();
         var encode = new List<double>();
         var loudnorm = new List<double>();
+        var oursCpu = new List<double>();
+        var loudnormCpu = new List<double>();
         MasteringResult? result = null;
         Mp3PreviewResult? preview = null;
         var warmUp = seconds < 20 * 60 ? 1 : 0;
         for (var i = 0; i < repeat + warmUp; i++)
         {
+            var cpu = PreviewBenchmark.CpuSeconds();
             var sw = Stopwatch.StartNew();
             var (r, wavAt, mp3) = MasterAndEncodeTimed(file, work, sw, longTrack);
+            var cpuUsed = PreviewBenchmark.CpuSeconds() - cpu;
             result = r;
             preview = mp3;
             if (i < warmUp)
@@ -55,6 +59,7 @@ public static class MasteringBenchmark
             }
 
             ours.Add(sw.Elapsed.TotalSeconds);
+            oursCpu.Add(cpuUsed);
             toWav.Add(wavAt);
             encode.Add(mp3.Seconds);
 
@@ -62,9 +67,11 @@ public static class MasteringBenchmark
             // minutes, and alternating puts both under the same conditions.
             if (peer)
             {
+                cpu = PreviewBenchmark.CpuSeconds();
                 sw.Restart();
                 LoudnormTwoPass(file, Path.Combine(work, "loudnorm.wav"));
                 loudnorm.Add(sw.Elapsed.TotalSeconds);
+                loudnormCpu.Add(PreviewBenchmark.CpuSeconds() - cpu);
             }
         }
 
@@ -80,10 +87,12 @@ public static class MasteringBenchmark
             Invariant($"| path | {(result!.Master is null ? "long-track (spill files; preview from master.wav)" : "in memory")} |"),
             Invariant($"| ours: full mastering + MP3 (median of {ours.Count}) | {oursMedian:0.00} s |"),
             Invariant($"| ours: × realtime | {seconds / oursMedian:0}× |"),
+            Invariant($"| ours: CPU per run, all threads and child processes (median) | {Median(oursCpu):0.00} s on {Environment.ProcessorCount} cores |"),
             Invariant($"| ours: decode → master.wav written (before verification and MP3) | {Median(toWav):0.00} s ({seconds / Median(toWav):0}×) |"),
-            Invariant($"| MP3 preview: {preview!.Segments} parallel libmp3lame 320k parts + decode + true-peak check (from the rendered master, overlapped with the WAV write; long-track: from master.wav) | {Median(encode):0.00} s |"),
+            Invariant($"| MP3 preview: {preview!.Segments} parallel LAME 320k parts + decode + true-peak check, {(Previews.InProcess ? "in process (libmp3lame, libmpg123)" : "ffmpeg processes")} (from the rendered master, overlapped with the WAV write; long-track: from master.wav) | {Median(encode):0.00} s |"),
             Invariant($"| preview true peak / attenuation / encodes | {preview.TruePeakDbtp:0.00} dBTP / {preview.GainDb:0.00} dB / {preview.Encodes} |"),
             peer ? Invariant($"| ffmpeg loudnorm two-pass (median of {loudnorm.Count}, each right after one of ours) | {theirs:0.00} s |") : "| ffmpeg loudnorm two-pass | not run (--no-peer) |",
+            peer ? Invariant($"| ffmpeg loudnorm two-pass: CPU per run (median) | {Median(loudnormCpu):0.00} s |") : "| ffmpeg loudnorm two-pass: CPU | — |",
             peer ? Invariant($"| **speed ratio loudnorm / ours** (medians; run by run {ratios.Min():0.0}–{ratios.Max():0.0}×) | **{theirs / oursMedian:0.0}×** |") : "| speed ratio loudnorm / ours | — |",
             Invariant($"| renders in the closed loop | {result.Report.Iterations.Count} |"),
             Invariant($"| master: integrated / true peak | {result.After.Loudness.IntegratedLufs:0.00} LUFS / {result.After.Loudness.TruePeakDbtp:0.00} dBTP |"),
@@ -125,6 +134,14 @@ public static class MasteringBenchmark
         double wavAt = 0;
         var (result, preview) = MasterAndPreview(file, work, null, longTrack, () => wavAt = clock.Elapsed.TotalSeconds);
         return (result, wavAt, preview);
+    }
+
+    /// <summary>One run as the worker does it, with the engine's progress and a call when master.wav is written.</summary>
+    internal static void MasterOnce(string file, IProgress<string>? progress, Action? onMasterWritten)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "aimaster-master-bench");
+        Directory.CreateDirectory(work);
+        MasterAndPreview(file, work, progress, longTrack: false, onMasterWritten ?? (() => { }));
     }
 
     private static MasteringResult MasterAndEncode(string file, string work, bool longTrack)

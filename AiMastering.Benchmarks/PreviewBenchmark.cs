@@ -6,7 +6,7 @@ namespace AiMastering.Benchmarks;
 
 /// <summary>
 /// `preview [MASTER.wav] [--repeat N] [--ceiling DBTP]`: the MP3 preview alone (encode, join, decode, true-peak check) from a master
-/// in memory, as one segment and as the parallel segments the product uses, on an otherwise idle process, with LAME and
+/// in memory, as one segment, one per core and four per core (what the product uses in process; ffmpeg processes get one per core), on an otherwise idle process, with LAME and
 /// the decoder in this process and as ffmpeg processes (runs alternating, so both see the same machine).
 /// The predicted true peak is the unattenuated preview's, as <see cref="Mp3PeakPredictor"/> estimated it before the first
 /// encode (−∞ when the master was proven far enough under the ceiling). CPU time (this process + its finished ffmpeg children, Linux /proc) shows the work apart from the machine's load.
@@ -23,11 +23,12 @@ public static class PreviewBenchmark
         var master = AudioDecoder.Decode(file);
         var output = Path.Combine(Path.GetTempPath(), "aimaster-preview-bench.mp3");
         Mp3PreviewEncoder[] encoders = [new(codecs: Mp3Codecs.Ffmpeg), new(codecs: Mp3Codecs.Auto)];
-        var parallel = Mp3SegmentPlanCount(master);
+        var parallel = Mp3SegmentPlan.DefaultSegmentCount(master.DurationSeconds, Environment.ProcessorCount);
+        var inProcessParts = Mp3SegmentPlan.DefaultSegmentCount(master.DurationSeconds, Environment.ProcessorCount, inProcess: true);
         Console.WriteLine(Invariant($"File: {file} ({master.DurationSeconds:0.0} s, {master.SampleRate} Hz, {master.ChannelCount} ch); {Environment.ProcessorCount} cores; ceiling {ceiling:0.0#} dBTP"));
         Console.WriteLine("| codecs | segments | median s | runs (s) | CPU s per run | of which this process | predicted (dBTP) | true peak (dBTP) | gain (dB) | encodes |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var segments in new[] { 1, parallel }.Distinct())
+        foreach (var segments in new[] { 1, parallel, inProcessParts }.Distinct())
         {
             var runs = encoders.Select(_ => new List<(Mp3PreviewResult Result, double Cpu, double Self)>()).ToArray();
             foreach (var encoder in encoders)
@@ -72,9 +73,6 @@ public static class PreviewBenchmark
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return fields[11..13].Sum(f => long.Parse(f, CultureInfo.InvariantCulture)) / 100.0;
     }
-
-    private static int Mp3SegmentPlanCount(Engine.AudioBuffer master) =>
-        Mp3SegmentPlan.DefaultSegmentCount(master.DurationSeconds, Environment.ProcessorCount);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,6 +10,7 @@ return args switch
     ["master", .. var rest] => MasteringBenchmark.Run([.. rest]),
     ["master-memory", var file, .. var rest] => MasteringBenchmark.MeasureMemory(file, rest.Contains("--long-track")),
     ["master-stages", var file] => MasteringStages.Run(file),
+    ["master-timeline", var file] => MasteringTimeline.Run(file),
     ["fir-micro"] => FirMicro.Run(),
     ["preview", .. var rest] => PreviewBenchmark.Run([.. rest]),
     ["preview-predict", .. var rest] => PreviewPredictionBenchmark.Run([.. rest]),
@@ -22,6 +23,6 @@ return args switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | fir-micro | preview [MASTER.wav] [--repeat N] [--ceiling DBTP] | preview-predict MASTER.wav… [--transition HZ…] | preview-probe MASTER.wav… [--ceiling DBTP] | reference [--repeat N] | reference-stages SRC REF");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | master-timeline FILE | fir-micro | preview [MASTER.wav] [--repeat N] [--ceiling DBTP] | preview-predict MASTER.wav… [--transition HZ…] | preview-probe MASTER.wav… [--ceiling DBTP] | reference [--repeat N] | reference-stages SRC REF");
     return 2;
 }

@@ -32,6 +32,23 @@ internal static class Mp3PreviewDecoder
         return peak <= 0 ? double.NegativeInfinity : 20 * Math.Log10(peak);
     }
 
+    /// <summary>
+    /// Decodes, with libmpg123, stream frames [<paramref name="fed"/>, <paramref name="until"/>) of the joined preview
+    /// (<paramref name="frames"/>: their bytes) and returns the linear true peak of the preview samples that frames
+    /// [<paramref name="from"/>, <paramref name="until"/>) carry, as <see cref="TruePeakDbtpAsync"/> measures them.
+    /// </summary>
+    public static float MeasureInProcess(ReadOnlySpan<byte> frames, Mp3FrameHeader format, long previewSamples, int fed, int from, int until, int rawOffset, bool first, bool last, CancellationToken ct)
+    {
+        var sink = new PeakSink(format.Channels, previewSamples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset, first, last);
+        using (var decoder = new Mpg123Decoder(format.SampleRate, format.Channels))
+        {
+            decoder.Decode(frames, sink.Take, ct);
+        }
+
+        CheckAllDecoded(sink, fed, until);
+        return sink.Complete();
+    }
+
     /// <summary>Decodes frames [<paramref name="from"/>, <paramref name="until"/>) and measures their samples' true peak.</summary>
     private static async Task<float> PartPeakAsync(string? ffmpeg, JoinedMp3 mp3, int from, int until, bool first, bool last, CancellationToken ct)
     {
@@ -61,13 +78,17 @@ internal static class Mp3PreviewDecoder
                 ct).ConfigureAwait(false);
         }
 
+        CheckAllDecoded(sink, fed, until);
+        return sink.Complete();
+    }
+
+    private static void CheckAllDecoded(PeakSink sink, int fed, int until)
+    {
         var expected = (long)(until - fed) * Mp3FrameHeader.SamplesPerFrame;
         if (sink.RawSamples != expected)
         {
             throw new InvalidDataException($"The decoder gave {sink.RawSamples} samples for {until - fed} MP3 frames; {expected} were expected.");
         }
-
-        return sink.Complete();
     }
 
     /// <summary>

@@ -115,8 +115,10 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg", Mp3Codecs co
         }
 
         var clock = Stopwatch.StartNew();
-        var count = segments ?? Mp3SegmentPlan.DefaultSegmentCount(masterLength / (double)masterRate, Environment.ProcessorCount);
-        var plan = Mp3SegmentPlan.Create(masterRate, masterLength, PreviewSampleRate(masterRate), count);
+        var previewRate = PreviewSampleRate(masterRate);
+        var inProcess = InProcess && previewRate == masterRate; // resampling stays with ffmpeg
+        var count = segments ?? Mp3SegmentPlan.DefaultSegmentCount(masterLength / (double)masterRate, Environment.ProcessorCount, inProcess);
+        var plan = Mp3SegmentPlan.Create(masterRate, masterLength, previewRate, count);
         // The first encode is attenuated by the predicted overshoot, so a loud master is usually encoded once; the
         // decoded preview is still measured, and encoded again if it is over all the same.
         var predicted = double.NegativeInfinity;
@@ -141,8 +143,17 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg", Mp3Codecs co
         while (true)
         {
             encodes++;
-            var joined = await EncodeOnceAsync(openMaster, plan, mp3Path, gainDb, ct).ConfigureAwait(false);
-            truePeak = await Mp3PreviewDecoder.TruePeakDbtpAsync(InProcess ? null : ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
+            var gain = (float)Math.Pow(10, gainDb / 20);
+            if (inProcess)
+            {
+                (_, truePeak) = await Mp3InProcessPreview.EncodeAsync(openMaster, plan, mp3Path, gain, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                var joined = await EncodeOnceAsync(openMaster, plan, mp3Path, gain, ct).ConfigureAwait(false);
+                truePeak = await Mp3PreviewDecoder.TruePeakDbtpAsync(InProcess ? null : ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
+            }
+
             if (truePeak <= ceilingDbtp || encodes == MaxEncodes)
             {
                 break;
@@ -154,9 +165,8 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg", Mp3Codecs co
         return new Mp3PreviewResult(truePeak, gainDb, clock.Elapsed.TotalSeconds, plan.PreviewRate, plan.Segments.Count, encodes, predicted, probe?.Windows ?? 0, probe?.Seconds ?? 0);
     }
 
-    private async Task<JoinedMp3> EncodeOnceAsync(Func<IPlanarSource> openMaster, Mp3SegmentPlan plan, string mp3Path, double gainDb, CancellationToken ct)
+    private async Task<JoinedMp3> EncodeOnceAsync(Func<IPlanarSource> openMaster, Mp3SegmentPlan plan, string mp3Path, float gain, CancellationToken ct)
     {
-        var gain = (float)Math.Pow(10, gainDb / 20);
         var firstSegmentPath = mp3Path + ".part1.mp3";
         try
         {
@@ -166,15 +176,6 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg", Mp3Codecs co
                     var master = openMaster();
                     try
                     {
-                        if (InProcess && plan.PreviewRate == plan.MasterRate)
-                        {
-                            return await Task.Factory.StartNew(
-                                () => Mp3SegmentEncoder.EncodeInProcess(master, s, gain, token),
-                                token,
-                                TaskCreationOptions.LongRunning,
-                                TaskScheduler.Default).ConfigureAwait(false);
-                        }
-
                         return await Mp3SegmentEncoder.EncodeAsync(ffmpegPath, master, plan, s, gain, firstSegmentPath, token).ConfigureAwait(false);
                     }
                     finally

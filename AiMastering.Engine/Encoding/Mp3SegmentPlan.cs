@@ -40,9 +40,13 @@ internal sealed record Mp3SegmentPlan(int MasterRate, int PreviewRate, int Maste
     private const int MinSegmentFrames = 4 * WarmUpFrames;
     private const int MaxSegments = 8;
 
-    /// <summary>Segments for audio of this length on this machine: one per core, each at least 20 s, at most 8.</summary>
-    public static int DefaultSegmentCount(double seconds, int processorCount) =>
-        Math.Clamp((int)(seconds / MinSegmentSeconds), 1, Math.Clamp(processorCount, 1, MaxSegments));
+    /// <summary>
+    /// Segments for audio of this length on this machine, each at least 20 s: one per core (at most 8) for ffmpeg
+    /// processes, whose start-up costs; four per core (at most 16) in this process, so that the cores stay evenly
+    /// busy (<see cref="Mp3InProcessPreview"/>) — each join costs only 16 frames encoded twice.
+    /// </summary>
+    public static int DefaultSegmentCount(double seconds, int processorCount, bool inProcess = false) =>
+        Math.Clamp((int)(seconds / MinSegmentSeconds), 1, inProcess ? Math.Clamp(4 * processorCount, 1, 2 * MaxSegments) : Math.Clamp(processorCount, 1, MaxSegments));
 
     public static Mp3SegmentPlan Create(int masterRate, int masterLength, int previewRate, int segmentCount)
     {

@@ -58,6 +58,16 @@ public sealed class Mp3SegmentPlanTests
         Mp3SegmentPlan.DefaultSegmentCount(seconds, cores).ShouldBe(expected);
 
     [Theory]
+    [InlineData(300, 2, 8)]
+    [InlineData(300, 16, 15)]
+    [InlineData(3600, 16, 16)]
+    [InlineData(90, 2, 4)]
+    [InlineData(25, 2, 1)]
+    [InlineData(300, 1, 4)]
+    public void In_process_four_parts_per_core_each_at_least_20_seconds(double seconds, int cores, int expected) =>
+        Mp3SegmentPlan.DefaultSegmentCount(seconds, cores, inProcess: true).ShouldBe(expected);
+
+    [Theory]
     [InlineData(44100, 44100)]
     [InlineData(48000, 48000)]
     [InlineData(32000, 32000)]
