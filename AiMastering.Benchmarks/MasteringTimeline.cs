@@ -28,7 +28,8 @@ public static class MasteringTimeline
 
                 Thread.Sleep(10);
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         var progress = new Mark(clock, marks);
         clock.Start();
         sampler.Start();
