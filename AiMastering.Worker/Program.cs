@@ -9,7 +9,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddJobBackends();
 builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddSingleton(services => new Mp3PreviewEncoder(services.GetRequiredService<IOptions<WorkerOptions>>().Value.FfmpegPath));
+builder.Services.AddSingleton(services =>
+{
+    var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+    var previews = new Mp3PreviewEncoder(options.FfmpegPath, options.Mp3Codecs);
+    services.GetRequiredService<ILoggerFactory>().CreateLogger("AiMastering.Worker.Preview").LogInformation(
+        "MP3 previews: LAME and the true-peak check's decoder run {Where} (Worker:Mp3Codecs = {Setting})",
+        previews.InProcess ? "in this process (libmp3lame, libmpg123)" : "as ffmpeg processes",
+        options.Mp3Codecs);
+    return previews;
+});
 builder.Services.AddSingleton<IJobProcessor, MasteringJobProcessor>();
 builder.Services.AddSingleton<JobRunner>();
 builder.Services.AddHostedService<WorkerService>();

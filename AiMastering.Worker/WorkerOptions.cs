@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AiMastering.Engine.Encoding;
 
 namespace AiMastering.Worker;
 
@@ -14,6 +15,9 @@ public sealed class WorkerOptions
     /// <summary>Where a job's files are kept while it runs. Default: the system temp folder.</summary>
     public string? TempFolder { get; set; }
 
-    /// <summary>The ffmpeg executable (MP3 preview encoding and decoding of formats NAudio cannot read).</summary>
+    /// <summary>The ffmpeg executable (decoding of formats NAudio cannot read; MP3 previews of resampled masters, or all of them with <see cref="Mp3Codecs"/> = Ffmpeg).</summary>
     public string FfmpegPath { get; set; } = "ffmpeg";
+
+    /// <summary>Where the MP3 preview's LAME encoder and decoder run: Auto = in the worker's process when libmp3lame and libmpg123 load (faster), else ffmpeg processes; Ffmpeg = always ffmpeg processes.</summary>
+    public Mp3Codecs Mp3Codecs { get; set; } = Mp3Codecs.Auto;
 }

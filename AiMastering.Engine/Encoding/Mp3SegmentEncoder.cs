@@ -38,7 +38,9 @@ internal static class Mp3SegmentEncoder
             blocks[c] = ArrayPool<float>.Shared.Rent(BlockSamples);
         }
 
-        var output = new byte[LameEncoder.OutputBytesFor(samples + (2 * BlockSamples))];
+        // CBR: the frames' size is known; room for one more call's worth keeps LAME's own bound.
+        var frames = ((long)samples / Mp3FrameHeader.SamplesPerFrame) + 4;
+        var output = new byte[(int)Math.Min(Array.MaxLength, (frames * ((144 * BitRateKbps * 1000 / master.SampleRate) + 1)) + LameEncoder.OutputBytesFor(BlockSamples))];
         var length = 0;
         try
         {
@@ -54,9 +56,11 @@ internal static class Mp3SegmentEncoder
                     TensorPrimitives.Multiply(block, scale, block);
                 }
 
+                EnsureRoom(ref output, length, LameEncoder.OutputBytesFor(n));
                 length += lame.Encode(blocks[0].AsSpan(0, n), blocks[channels - 1].AsSpan(0, n), output.AsSpan(length));
             }
 
+            EnsureRoom(ref output, length, LameEncoder.OutputBytesFor(BlockSamples));
             length += lame.Flush(output.AsSpan(length));
         }
         finally
@@ -80,6 +84,14 @@ internal static class Mp3SegmentEncoder
         }
 
         return output.AsMemory(0, length);
+    }
+
+    private static void EnsureRoom(ref byte[] output, int length, int needed)
+    {
+        if (output.Length - length < needed)
+        {
+            Array.Resize(ref output, Math.Max(length + needed, output.Length + (output.Length / 2)));
+        }
     }
 
     /// <summary>The segment encoded by an ffmpeg process (resampling to the preview's rate if needed): the MP3 bytes.</summary>
