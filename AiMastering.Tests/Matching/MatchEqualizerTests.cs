@@ -118,21 +118,26 @@ public sealed class MatchEqualizerTests
         var once = new ProcessorChain(44100, channels, [new MatchEqualizer(44100, channels, settings)], blockFrames: input.Length).Render(input);
 
         var eq = new MatchEqualizer(44100, channels, settings);
-        var pieces = input.Channels.Select(c => (float[])c.Clone()).ToArray();
         var sizes = new[] { 1, 7, 300, 1024, 4096, 13 };
-        // Warm every code path (JIT tiers, static initialisers) on scratch audio, then start from a clean state.
-        var scratch = input.Channels.Select(c => (float[])c.Clone()).ToArray();
-        eq.Process(new AudioBlock(scratch, 0, Math.Min(8192, input.Length)));
-        eq.Reset();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (int start = 0, k = 0; start < input.Length; k++)
+        long ProcessInPieces(float[][] audio)
         {
-            var n = Math.Min(sizes[k % sizes.Length], input.Length - start);
-            eq.Process(new AudioBlock(pieces, start, n));
-            start += n;
+            eq.Reset();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (int start = 0, k = 0; start < input.Length; k++)
+            {
+                var n = Math.Min(sizes[k % sizes.Length], input.Length - start);
+                eq.Process(new AudioBlock(audio, start, n));
+                start += n;
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        // Allocation in steady state: the least of three passes on scratch audio (the runtime's one-off work — tiered
+        // JIT starting its background worker — can land in any one pass; an allocation per call would show in all).
+        Enumerable.Range(0, 3).Min(_ => ProcessInPieces([.. input.Channels.Select(c => (float[])c.Clone())])).ShouldBe(0);
+        var pieces = input.Channels.Select(c => (float[])c.Clone()).ToArray();
+        ProcessInPieces(pieces);
         var latency = eq.LatencySamples;
         for (var c = 0; c < channels; c++)
         {
