@@ -19,7 +19,9 @@ namespace AiMastering.Engine.Encoding;
 /// preview's over those windows (not a model of it), and what the rest of the track may add is a margin.
 /// </para>
 /// </summary>
-internal sealed class Mp3CodingProbe(string ffmpegPath)
+/// <param name="ffmpegPath">The ffmpeg executable, when the codecs run as processes.</param>
+/// <param name="inProcess">LAME and libmpg123 in this process (the master at the preview's rate): the same frames, no processes.</param>
+internal sealed class Mp3CodingProbe(string ffmpegPath, bool inProcess = false)
 {
     /// <summary>Windows encoded at most.</summary>
     public const int MaxWindows = 16;
@@ -123,9 +125,11 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
             return new Mp3ProbeResult(double.NegativeInfinity, 0, 0, 0, 0, clock.Elapsed.TotalSeconds);
         }
 
-        // An encoder → decoder pipeline keeps two cores busy; ffmpeg's start-up (≈ 0.05 s CPU a process) outweighs
-        // splitting the sample further.
-        var parts = Math.Clamp(Environment.ProcessorCount / 2, 1, Math.Min(2, windows.Count));
+        // An ffmpeg encoder → decoder pipeline keeps two cores busy; ffmpeg's start-up (≈ 0.05 s CPU a process)
+        // outweighs splitting the sample further. In process, one group per core.
+        var parts = inProcess
+            ? Math.Clamp(Environment.ProcessorCount, 1, windows.Count)
+            : Math.Clamp(Environment.ProcessorCount / 2, 1, Math.Min(2, windows.Count));
         var results = await FailFast.WhenAllAsync(
             Enumerable.Range(0, parts).Select(p => (Func<CancellationToken, Task<(float Peak, double Overshoot)>>)(token =>
             {
@@ -149,13 +153,20 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
         var master = openMaster();
         try
         {
-            await FfmpegProcess.RunAsync(
-                ffmpegPath,
-                Mp3PreviewDecoder.DecodeArguments,
-                "decode the MP3 preview's probe",
-                (decoderInput, token) => Encode(master, plan, group, decoderInput, token),
-                (stdout, _) => decoded.Read(stdout),
-                ct).ConfigureAwait(false);
+            if (inProcess)
+            {
+                await Task.Factory.StartNew(() => EncodeAndDecodeInProcess(master, plan, group, decoded, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            }
+            else
+            {
+                await FfmpegProcess.RunAsync(
+                    ffmpegPath,
+                    Mp3PreviewDecoder.DecodeArguments,
+                    "decode the MP3 preview's probe",
+                    (decoderInput, token) => Encode(master, plan, group, decoderInput, token),
+                    (stdout, _) => decoded.Read(stdout),
+                    ct).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -171,7 +182,7 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
             var count = (w.MeasureUntil - w.MeasureFrom) * FrameSamples;
             if (decoded.Length < from + count + TruePeakMeter.ContextAfter)
             {
-                throw new InvalidDataException($"ffmpeg decoded {decoded.Length} samples of the preview's probe; {from + count + TruePeakMeter.ContextAfter} were expected.");
+                throw new InvalidDataException($"The decoder gave {decoded.Length} samples of the preview's probe; {from + count + TruePeakMeter.ContextAfter} were expected.");
             }
 
             var windowPeak = decoded.Channels.Max(c => TruePeakMeter.MaxOfRange(c, from, count));
@@ -197,6 +208,22 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
         return max;
     }
 
+    // The same in this process: the windows through one LAME, its frames (no tag) through libmpg123.
+    private static void EncodeAndDecodeInProcess(IPlanarSource master, Mp3SegmentPlan plan, IReadOnlyList<Mp3ProbeWindow> group, DecodedSink decoded, CancellationToken ct)
+    {
+        Memory<byte> mp3;
+        using (var lame = new LameEncoder(master.SampleRate, master.ChannelCount, writeTag: false))
+        {
+            mp3 = Mp3SegmentEncoder.EncodeRanges(lame, master, [.. group.Select(w => Range(w, plan))], 1f, ct);
+        }
+
+        using var decoder = new Mpg123Decoder(plan.PreviewRate, master.ChannelCount);
+        decoder.Decode(mp3.Span, decoded.Take, ct);
+    }
+
+    private static (int Start, int End) Range(Mp3ProbeWindow w, Mp3SegmentPlan plan) =>
+        (checked((int)((long)w.FedFrom * FrameSamples * plan.MasterRate / plan.PreviewRate)), checked((int)((long)w.FedUntil * FrameSamples * plan.MasterRate / plan.PreviewRate)));
+
     // The windows' master samples back to back through LAME with the preview's settings, its MP3 into output.
     // Runs on the decoder's input thread, which it blocks until the encoder is done.
     private void Encode(IPlanarSource master, Mp3SegmentPlan plan, IReadOnlyList<Mp3ProbeWindow> group, Stream output, CancellationToken ct)
@@ -220,8 +247,7 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
             {
                 foreach (var w in group)
                 {
-                    var start = checked((int)((long)w.FedFrom * FrameSamples * plan.MasterRate / plan.PreviewRate));
-                    var end = checked((int)((long)w.FedUntil * FrameSamples * plan.MasterRate / plan.PreviewRate));
+                    var (start, end) = Range(w, plan);
                     F32lePipe.Write(stdin, master, start, end, 1f, token);
                 }
             },
@@ -240,7 +266,7 @@ internal sealed class Mp3CodingProbe(string ffmpegPath)
 
         public void Read(Stream stdout) => F32lePipe.ReadFrames(stdout, Channels.Length, Take);
 
-        private void Take(ReadOnlySpan<float> interleaved)
+        public void Take(ReadOnlySpan<float> interleaved)
         {
             var count = Math.Min(interleaved.Length / Channels.Length, Channels[0].Length - Length);
             Interleaving.Deinterleave(interleaved, Channels, Length, count);

@@ -132,7 +132,7 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg", Mp3Codecs co
             if (predicted > ceilingDbtp - AttenuationMarginDb)
             {
                 // The preview may be over: measure the overshoot on a sample (the fixed allowance stays a floor).
-                probe = await new Mp3CodingProbe(ffmpegPath).MeasureAsync(openMaster, plan, channels, lowpassed, ct).ConfigureAwait(false);
+                probe = await new Mp3CodingProbe(ffmpegPath, inProcess).MeasureAsync(openMaster, plan, channels, lowpassed, ct).ConfigureAwait(false);
                 predicted = Mp3CodingProbe.PredictDbtp(lowpassed, probe);
             }
         }

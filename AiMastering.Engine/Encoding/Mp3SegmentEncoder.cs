@@ -29,9 +29,32 @@ internal static class Mp3SegmentEncoder
     /// <summary>The segment encoded by LAME in this process (the master at the preview's rate): the MP3 bytes.</summary>
     public static ReadOnlyMemory<byte> EncodeInProcess(IPlanarSource master, Mp3Segment segment, float gain, CancellationToken ct)
     {
+        using var lame = new LameEncoder(master.SampleRate, master.ChannelCount, writeTag: segment.Index == 0);
+        var output = EncodeRanges(lame, master, [(segment.InputStart, segment.InputEnd)], gain, ct);
+        if (segment.Index == 0)
+        {
+            // LAME wrote a placeholder frame of the tag's size first; the tag it gives now replaces it.
+            var tag = lame.TagFrame();
+            if (!Mp3FrameHeader.TryParse(output.Span, out var placeholder) || placeholder.FrameLength != tag.Length)
+            {
+                throw new InvalidDataException("preview part 1: LAME's tag frame does not fit the frame it reserved for it.");
+            }
+
+            tag.CopyTo(output.Span);
+        }
+
+        return output;
+    }
+
+    /// <summary>
+    /// Master samples [Start, End) of each range, back to back, times <paramref name="gain"/>, through
+    /// <paramref name="lame"/>, flushed: the MP3 bytes.
+    /// </summary>
+    public static Memory<byte> EncodeRanges(LameEncoder lame, IPlanarSource master, IReadOnlyList<(int Start, int End)> ranges, float gain, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(lame);
         var channels = master.ChannelCount;
-        var samples = segment.InputEnd - segment.InputStart;
-        using var lame = new LameEncoder(master.SampleRate, channels, writeTag: segment.Index == 0);
+        var samples = ranges.Sum(r => (long)(r.End - r.Start));
         var blocks = new float[channels][];
         for (var c = 0; c < channels; c++)
         {
@@ -39,25 +62,28 @@ internal static class Mp3SegmentEncoder
         }
 
         // CBR: the frames' size is known; room for one more call's worth keeps LAME's own bound.
-        var frames = ((long)samples / Mp3FrameHeader.SamplesPerFrame) + 4;
+        var frames = (samples / Mp3FrameHeader.SamplesPerFrame) + 4;
         var output = new byte[(int)Math.Min(Array.MaxLength, (frames * ((144 * BitRateKbps * 1000 / master.SampleRate) + 1)) + LameEncoder.OutputBytesFor(BlockSamples))];
         var length = 0;
         try
         {
             var scale = gain * LameEncoder.Scale; // (x × gain) × 2^15 rounds as x × gain does: the same floats ffmpeg hands LAME
-            for (var at = segment.InputStart; at < segment.InputEnd; at += BlockSamples)
+            foreach (var (start, end) in ranges)
             {
-                ct.ThrowIfCancellationRequested();
-                var n = Math.Min(BlockSamples, segment.InputEnd - at);
-                for (var c = 0; c < channels; c++)
+                for (var at = start; at < end; at += BlockSamples)
                 {
-                    var block = blocks[c].AsSpan(0, n);
-                    master.Read(c, at, block);
-                    TensorPrimitives.Multiply(block, scale, block);
-                }
+                    ct.ThrowIfCancellationRequested();
+                    var n = Math.Min(BlockSamples, end - at);
+                    for (var c = 0; c < channels; c++)
+                    {
+                        var block = blocks[c].AsSpan(0, n);
+                        master.Read(c, at, block);
+                        TensorPrimitives.Multiply(block, scale, block);
+                    }
 
-                EnsureRoom(ref output, length, LameEncoder.OutputBytesFor(n));
-                length += lame.Encode(blocks[0].AsSpan(0, n), blocks[channels - 1].AsSpan(0, n), output.AsSpan(length));
+                    EnsureRoom(ref output, length, LameEncoder.OutputBytesFor(n));
+                    length += lame.Encode(blocks[0].AsSpan(0, n), blocks[channels - 1].AsSpan(0, n), output.AsSpan(length));
+                }
             }
 
             EnsureRoom(ref output, length, LameEncoder.OutputBytesFor(BlockSamples));
@@ -69,18 +95,6 @@ internal static class Mp3SegmentEncoder
             {
                 ArrayPool<float>.Shared.Return(block);
             }
-        }
-
-        if (segment.Index == 0)
-        {
-            // LAME wrote a placeholder frame of the tag's size first; the tag it gives now replaces it.
-            var tag = lame.TagFrame();
-            if (!Mp3FrameHeader.TryParse(output.AsSpan(0, length), out var placeholder) || placeholder.FrameLength != tag.Length)
-            {
-                throw new InvalidDataException("preview part 1: LAME's tag frame does not fit the frame it reserved for it.");
-            }
-
-            tag.CopyTo(output, 0);
         }
 
         return output.AsMemory(0, length);

@@ -66,6 +66,23 @@ public sealed class Mp3CodingProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task In_process_probe_measures_what_the_ffmpeg_probe_measures()
+    {
+        var (master, _) = BrightLoudMaster("mutilated_mime", 48_000);
+        var source = new BufferAudio(master);
+        var plan = Mp3SegmentPlan.Create(master.SampleRate, master.Length, 48_000, 2);
+        var lowpassed = await new Mp3PeakPredictor(master.SampleRate, plan.PreviewRate).ProfileAsync(() => source, master.Length, master.ChannelCount, double.NegativeInfinity, Ct);
+
+        var inProcess = await new Mp3CodingProbe("/nonexistent/ffmpeg", inProcess: true).MeasureAsync(() => source, plan, master.ChannelCount, lowpassed, Ct);
+        var ffmpeg = await new Mp3CodingProbe("ffmpeg").MeasureAsync(() => source, plan, master.ChannelCount, lowpassed, Ct);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"sample {inProcess.SampledPeakDbtp:0.0000} / {ffmpeg.SampledPeakDbtp:0.0000} dBTP, {inProcess.Seconds:0.00} / {ffmpeg.Seconds:0.00} s wall");
+        (inProcess.Windows, inProcess.SampledFraction).ShouldBe((ffmpeg.Windows, ffmpeg.SampledFraction));
+        inProcess.SampledPeakDbtp.ShouldBe(ffmpeg.SampledPeakDbtp, 1e-4, "the same frames, decoded within float rounding");
+        inProcess.OvershootDb.ShouldBe(ffmpeg.OvershootDb, 1e-4);
+    }
+
+    [Fact]
     public async Task Sample_is_the_previews_own_audio()
     {
         var (master, _) = BrightLoudMaster("armygeddon", 48_000);
