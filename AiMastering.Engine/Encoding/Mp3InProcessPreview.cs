@@ -78,13 +78,14 @@ internal static class Mp3InProcessPreview
                 var until = segment.KeepUntil ?? own.End;
                 var from = segment.KeepFrom;
                 var fed = k == 0 ? 0 : Math.Max(plan.Segments[k - 1].KeepFrom, from - Mp3PreviewDecoder.WarmUpFrames);
-                using var bytes = new MemoryStream();
+                // Fed to the decoder in place, one piece after the other: no copy of the part's frames.
+                var pieces = new List<ReadOnlyMemory<byte>>(2);
                 if (fed < from)
                 {
-                    new PartFrames(encoded[k - 1].Result, k - 1, plan.Segments[k - 1]).CopyTo(fed, from, bytes);
+                    pieces.Add(new PartFrames(encoded[k - 1].Result, k - 1, plan.Segments[k - 1]).Slice(fed, from));
                 }
 
-                own.CopyTo(from, until, bytes);
+                pieces.Add(own.Slice(from, until));
                 var first = encoded[0].Result.Span;
                 if (!Mp3FrameHeader.TryParse(first, out var format))
                 {
@@ -93,7 +94,7 @@ internal static class Mp3InProcessPreview
 
                 var delay = LameInfoTag.EncoderDelay(first[..format.FrameLength], format);
                 return Mp3PreviewDecoder.MeasureInProcess(
-                    bytes.GetBuffer().AsSpan(0, (int)bytes.Length),
+                    pieces,
                     format,
                     plan.PreviewLength,
                     fed,
@@ -116,14 +117,15 @@ internal static class Mp3InProcessPreview
         /// <summary>The stream frame after this part's last.</summary>
         public int End => segment.FirstFrame + frames.Count - skip;
 
-        public void CopyTo(int from, int until, MemoryStream into)
+        /// <summary>The bytes of stream frames [from, until).</summary>
+        public ReadOnlyMemory<byte> Slice(int from, int until)
         {
             if (from < segment.FirstFrame || until > End || from >= until)
             {
                 throw new InvalidDataException($"preview part {index + 1} has no frames {from} to {until}.");
             }
 
-            into.Write(part.Span[frames[from - segment.FirstFrame + skip].Offset..frames[until - 1 - segment.FirstFrame + skip].End]);
+            return part[frames[from - segment.FirstFrame + skip].Offset..frames[until - 1 - segment.FirstFrame + skip].End];
         }
     }
 

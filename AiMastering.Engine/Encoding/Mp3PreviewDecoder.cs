@@ -34,15 +34,18 @@ internal static class Mp3PreviewDecoder
 
     /// <summary>
     /// Decodes, with libmpg123, stream frames [<paramref name="fed"/>, <paramref name="until"/>) of the joined preview
-    /// (<paramref name="frames"/>: their bytes) and returns the linear true peak of the preview samples that frames
+    /// (<paramref name="pieces"/>: their bytes, in order) and returns the linear true peak of the preview samples that frames
     /// [<paramref name="from"/>, <paramref name="until"/>) carry, as <see cref="TruePeakDbtpAsync"/> measures them.
     /// </summary>
-    public static float MeasureInProcess(ReadOnlySpan<byte> frames, Mp3FrameHeader format, long previewSamples, int fed, int from, int until, int rawOffset, bool first, bool last, CancellationToken ct)
+    public static float MeasureInProcess(IReadOnlyList<ReadOnlyMemory<byte>> pieces, Mp3FrameHeader format, long previewSamples, int fed, int from, int until, int rawOffset, bool first, bool last, CancellationToken ct)
     {
         var sink = new PeakSink(format.Channels, previewSamples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset, first, last);
         using (var decoder = new Mpg123Decoder(format.SampleRate, format.Channels))
         {
-            decoder.Decode(frames, sink.Take, ct);
+            foreach (var piece in pieces)
+            {
+                decoder.Decode(piece.Span, sink.Take, ct);
+            }
         }
 
         CheckAllDecoded(sink, fed, until);

@@ -35,7 +35,10 @@ internal sealed unsafe class Mpg123Decoder : IDisposable
         Check(Mpg123Native.mpg123_open_feed(decoder));
     }
 
-    /// <summary>Decodes <paramref name="mp3"/> and hands the samples over, interleaved, whole sample frames at a time.</summary>
+    /// <summary>
+    /// Decodes <paramref name="mp3"/> and hands the samples over, interleaved, whole sample frames at a time; call again
+    /// with the bytes that follow (the decoder carries on where the last call stopped).
+    /// </summary>
     public void Decode(ReadOnlySpan<byte> mp3, Action<ReadOnlySpan<float>> take, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(take);
