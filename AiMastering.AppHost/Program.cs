@@ -15,7 +15,9 @@ var api = builder.AddProject<Projects.AiMastering_ApiService>(ResourceNames.Api)
 var worker = builder.AddProject<Projects.AiMastering_Worker>(ResourceNames.Worker)
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
-    .WithSharedSettings(config);
+    .WithSharedSettings(config)
+    // Published from its Dockerfile: the image needs ffmpeg, LAME and libmpg123, which the SDK's container build cannot add.
+    .PublishAsDockerFile(image => image.WithDockerfile(AppModelExtensions.RepositoryRoot(), "AiMastering.Worker/Dockerfile"));
 
 switch (mode)
 {
