@@ -29,6 +29,21 @@ public sealed class AppHostModesTests
     }
 
     [Fact]
+    public async Task Published_worker_image_is_built_from_the_dockerfile_that_installs_its_codecs()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiMastering_AppHost>(["--operation", "publish", "Infrastructure=embedded"], Ct);
+        var worker = builder.Resources.Single(r => r.Name == "worker");
+        var dockerfile = worker.Annotations.OfType<DockerfileBuildAnnotation>().Single();
+        Path.GetFullPath(dockerfile.DockerfilePath).ShouldEndWith(Path.Combine("AiMastering.Worker", "Dockerfile"));
+        File.Exists(Path.Combine(dockerfile.ContextPath, "AiMastering.slnx")).ShouldBeTrue("the build context is the repository root");
+        var text = await File.ReadAllTextAsync(dockerfile.DockerfilePath, Ct);
+        foreach (var package in new[] { "ffmpeg", "libmp3lame0", "libmpg123-0" })
+        {
+            text.ShouldContain(package);
+        }
+    }
+
+    [Fact]
     public async Task Embedded_mode_needs_no_container_and_shares_one_data_folder()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiMastering_AppHost>(["Infrastructure=embedded", "DataFolder=/tmp/aim-model"], Ct);
