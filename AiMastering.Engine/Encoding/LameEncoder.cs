@@ -55,6 +55,11 @@ internal sealed unsafe class LameEncoder : IDisposable
             throw new ArgumentException("Both channels need the same number of samples.", nameof(right));
         }
 
+        if (output.Length < OutputBytesFor(left.Length))
+        {
+            throw new ArgumentException("LAME needs 1.25 bytes a sample + 7200 of room (it does not check a size of 0).", nameof(output));
+        }
+
         fixed (float* l = left)
         fixed (float* r = mono ? left : right)
         fixed (byte* o = output)
@@ -66,6 +71,11 @@ internal sealed unsafe class LameEncoder : IDisposable
     /// <summary>Encodes what LAME still holds (padding the last frame); returns the bytes written.</summary>
     public int Flush(Span<byte> output)
     {
+        if (output.Length < OutputBytesFor(0))
+        {
+            throw new ArgumentException("LAME needs 7200 bytes of room to flush.", nameof(output));
+        }
+
         fixed (byte* o = output)
         {
             return Written(LameNative.lame_encode_flush(lame, o, output.Length));

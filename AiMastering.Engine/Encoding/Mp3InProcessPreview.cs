@@ -57,8 +57,16 @@ internal static class Mp3InProcessPreview
         catch (Exception e)
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(peaks.Concat<Task>(encoded)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            File.Delete(mp3Path); // never leave a preview whose true peak was not checked
+            await Task.WhenAll(peaks.Concat<Task>(encoded)).ContinueWith(t => _ = t.Exception, TaskScheduler.Default).ConfigureAwait(false); // observed: no UnobservedTaskException
+            try
+            {
+                File.Delete(mp3Path); // never leave a preview whose true peak was not checked
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The job's folder may be gone already (a cancelled job); the cause below is what matters.
+            }
+
             var cause = encoded.Concat<Task>(peaks).Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault(x => x is not OperationCanceledException) ?? e;
             ExceptionDispatchInfo.Throw(cause);
             throw;

@@ -35,6 +35,12 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg", Mp3Codecs co
     /// </summary>
     public bool InProcess { get; } = codecs == Mp3Codecs.Auto && Native.NativeCodecs.Available;
 
+    /// <summary>
+    /// Margin under the ceiling that the true peak measured on libmpg123's decode must keep: it differs from ffmpeg's
+    /// decoder by float rounding (≈ 2e-6 of full scale; 3e-6 dB lower measured), and players decode with the latter.
+    /// </summary>
+    public const double InProcessDecoderMarginDb = 1e-4;
+
     /// <summary>The preview's sample rate for a master at <paramref name="masterRate"/> Hz.</summary>
     public static int PreviewSampleRate(int masterRate) => masterRate switch
     {
@@ -154,7 +160,8 @@ public sealed class Mp3PreviewEncoder(string ffmpegPath = "ffmpeg", Mp3Codecs co
                 truePeak = await Mp3PreviewDecoder.TruePeakDbtpAsync(InProcess ? null : ffmpegPath, joined, plan.Segments.Count, ct).ConfigureAwait(false);
             }
 
-            if (truePeak <= ceilingDbtp || encodes == MaxEncodes)
+            // libmpg123 reads up to ~1e-5 dB under ffmpeg's decoder (what browsers use): a hair of margin in process.
+            if (truePeak <= ceilingDbtp - (inProcess ? InProcessDecoderMarginDb : 0) || encodes == MaxEncodes)
             {
                 break;
             }

@@ -11,7 +11,6 @@ namespace AiMastering.Engine.Encoding;
 internal sealed unsafe class Mpg123Decoder : IDisposable
 {
     private const int InputChunk = 1 << 16;
-    private static readonly Lazy<int> Initialized = new(Mpg123Native.mpg123_init);
     private readonly Mpg123Handle decoder;
     private readonly int channels;
 
@@ -19,8 +18,7 @@ internal sealed unsafe class Mpg123Decoder : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(channels, 2);
-        NativeCodecs.EnsureAvailable();
-        _ = Initialized.Value;
+        NativeCodecs.EnsureAvailable(); // also ran mpg123_init (needed before 1.27)
         this.channels = channels;
         int error;
         decoder = Mpg123Native.mpg123_new(0, &error);

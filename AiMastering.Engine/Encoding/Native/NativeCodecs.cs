@@ -28,8 +28,10 @@ internal static class NativeCodecs
 
     static NativeCodecs() => NativeLibrary.SetDllImportResolver(typeof(NativeCodecs).Assembly, Resolve);
 
-    /// <summary>Whether libmp3lame and libmpg123 both load here (checked once).</summary>
-    public static bool Available => LameHandle.Value != 0 && Mpg123Handle.Value != 0;
+    private static readonly Lazy<bool> Mpg123DecodesFloat = new(DecodesFloat);
+
+    /// <summary>Whether libmp3lame and libmpg123 both load here, the latter with 32-bit float output (checked once).</summary>
+    public static bool Available => LameHandle.Value != 0 && Mpg123Handle.Value != 0 && Mpg123DecodesFloat.Value;
 
     /// <summary>Throws unless <see cref="Available"/>; every native call site checks it first (it also installs the resolver).</summary>
     public static void EnsureAvailable()
@@ -38,6 +40,17 @@ internal static class NativeCodecs
         {
             throw new DllNotFoundException("libmp3lame and libmpg123 are needed to encode the MP3 preview in process (Debian/Ubuntu: apt-get install libmp3lame0 libmpg123-0).");
         }
+    }
+
+    // A fixed-point build of libmpg123 has no float output; the true-peak check needs it.
+    private static unsafe bool DecodesFloat()
+    {
+        _ = Mpg123Native.mpg123_init();
+        int error;
+        using var decoder = Mpg123Native.mpg123_new(0, &error);
+        return !decoder.IsInvalid
+            && Mpg123Native.mpg123_format_none(decoder) == Mpg123Native.Ok
+            && Mpg123Native.mpg123_format(decoder, new CLong(48_000), Mpg123Native.MonoOrStereo, Mpg123Native.EncodingFloat32) == Mpg123Native.Ok;
     }
 
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) => name switch
