@@ -65,13 +65,20 @@ public sealed class Mp3CodingProbeTests : IDisposable
         Mp3CodingProbe.Windows(shortPlan, new LowpassedPeaks(0, [0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f], 16_384)).ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task In_process_probe_measures_what_the_ffmpeg_probe_measures()
+    // A bright loud 48 kHz master, the plan of its 2-part preview and its lowpassed peaks (every block measured).
+    private async Task<(AudioBuffer Master, BufferAudio Source, Mp3SegmentPlan Plan, LowpassedPeaks Lowpassed)> ProbeInputsAsync(string song)
     {
-        var (master, _) = BrightLoudMaster("mutilated_mime", 48_000);
+        var (master, _) = BrightLoudMaster(song, 48_000);
         var source = new BufferAudio(master);
         var plan = Mp3SegmentPlan.Create(master.SampleRate, master.Length, 48_000, 2);
         var lowpassed = await new Mp3PeakPredictor(master.SampleRate, plan.PreviewRate).ProfileAsync(() => source, master.Length, master.ChannelCount, double.NegativeInfinity, Ct);
+        return (master, source, plan, lowpassed);
+    }
+
+    [Fact]
+    public async Task In_process_probe_measures_what_the_ffmpeg_probe_measures()
+    {
+        var (master, source, plan, lowpassed) = await ProbeInputsAsync("mutilated_mime");
 
         var inProcess = await new Mp3CodingProbe("/nonexistent/ffmpeg", inProcess: true).MeasureAsync(() => source, plan, master.ChannelCount, lowpassed, Ct);
         var ffmpeg = await new Mp3CodingProbe("ffmpeg").MeasureAsync(() => source, plan, master.ChannelCount, lowpassed, Ct);
@@ -85,10 +92,7 @@ public sealed class Mp3CodingProbeTests : IDisposable
     [Fact]
     public async Task Sample_is_the_previews_own_audio()
     {
-        var (master, _) = BrightLoudMaster("armygeddon", 48_000);
-        var source = new BufferAudio(master);
-        var plan = Mp3SegmentPlan.Create(master.SampleRate, master.Length, 48_000, 2);
-        var lowpassed = await new Mp3PeakPredictor(master.SampleRate, plan.PreviewRate).ProfileAsync(() => source, master.Length, master.ChannelCount, double.NegativeInfinity, Ct);
+        var (master, source, plan, lowpassed) = await ProbeInputsAsync("armygeddon");
 
         var probe = await new Mp3CodingProbe("ffmpeg").MeasureAsync(() => source, plan, master.ChannelCount, lowpassed, Ct);
         var preview = await new Mp3PreviewEncoder().EncodeAsync(master, Path.Combine(dir, "preview.mp3"), ceilingDbtp: 20, segments: 2, Ct, predictPeak: false);
