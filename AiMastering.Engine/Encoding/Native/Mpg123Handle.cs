@@ -1,17 +1,8 @@
-using System.Runtime.InteropServices;
-
 namespace AiMastering.Engine.Encoding.Native;
 
 /// <summary>An mpg123 decoder (mpg123_handle*), deleted with mpg123_delete.</summary>
-internal sealed class Mpg123Handle : SafeHandle
+internal sealed class Mpg123Handle : NativeHandle
 {
-    public Mpg123Handle()
-        : base(0, ownsHandle: true)
-    {
-    }
-
-    public override bool IsInvalid => handle == 0;
-
     protected override bool ReleaseHandle()
     {
         Mpg123Native.mpg123_delete(handle);
