@@ -103,7 +103,8 @@ internal static class Mp3InProcessPreview
                 var delay = LameInfoTag.EncoderDelay(first[..format.FrameLength], format);
                 return Mp3PreviewDecoder.MeasureInProcess(
                     pieces,
-                    format,
+                    format.SampleRate,
+                    format.Channels,
                     plan.PreviewLength,
                     fed,
                     from,

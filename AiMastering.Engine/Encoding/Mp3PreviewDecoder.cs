@@ -5,8 +5,8 @@ namespace AiMastering.Engine.Encoding;
 
 /// <summary>
 /// Measures the joined preview's true peak (BS.1770 4×, the analysis engine's meter) as it is decoded — by
-/// libmpg123 in this process (<see cref="Mpg123Decoder"/>) or by ffmpeg processes — in parallel parts, at the preview's own rate and exact length — what a gapless player outputs — without holding
-/// the decoded audio. Each part is fed its frames raw (no tag) on stdin, preceded by
+/// libmpg123 in this process (<see cref="Mpg123Decoder"/>) or by ffmpeg processes — in parallel parts, at the
+/// preview's own rate and exact length — what a gapless player outputs — without holding the decoded audio. Each part is fed its frames raw (no tag) on stdin, preceded by
 /// <see cref="WarmUpFrames"/> frames whose output is dropped: without a bit reservoir the decoder's state (IMDCT
 /// overlap, synthesis filterbank) depends on the previous frame only, so every part comes out bit-identical to
 /// the same samples of a whole-file decode.
@@ -37,10 +37,10 @@ internal static class Mp3PreviewDecoder
     /// (<paramref name="pieces"/>: their bytes, in order) and returns the linear true peak of the preview samples that frames
     /// [<paramref name="from"/>, <paramref name="until"/>) carry, as <see cref="TruePeakDbtpAsync"/> measures them.
     /// </summary>
-    public static float MeasureInProcess(IReadOnlyList<ReadOnlyMemory<byte>> pieces, Mp3FrameHeader format, long previewSamples, int fed, int from, int until, int rawOffset, bool first, bool last, CancellationToken ct)
+    public static float MeasureInProcess(IReadOnlyList<ReadOnlyMemory<byte>> pieces, int sampleRate, int channels, long previewSamples, int fed, int from, int until, int rawOffset, bool first, bool last, CancellationToken ct)
     {
-        var sink = new PeakSink(format.Channels, previewSamples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset, first, last);
-        using (var decoder = new Mpg123Decoder(format.SampleRate, format.Channels))
+        var sink = new PeakSink(channels, previewSamples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset, first, last);
+        using (var decoder = new Mpg123Decoder(sampleRate, channels))
         {
             foreach (var piece in pieces)
             {
@@ -57,30 +57,23 @@ internal static class Mp3PreviewDecoder
     {
         var fed = Math.Max(0, from - WarmUpFrames);
         var bytes = mp3.Audio.AsMemory(mp3.Frames[fed].Offset, mp3.Frames[until - 1].End - mp3.Frames[fed].Offset);
-        var sink = new PeakSink(mp3.Channels, mp3.Samples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset: mp3.RawOffset, first, last);
         if (ffmpeg is null)
         {
-            await Task.Factory.StartNew(
-                () =>
-                {
-                    using var decoder = new Mpg123Decoder(mp3.SampleRate, mp3.Channels);
-                    decoder.Decode(bytes.Span, sink.Take, ct);
-                },
+            return await Task.Factory.StartNew(
+                () => MeasureInProcess([bytes], mp3.SampleRate, mp3.Channels, mp3.Samples, fed, from, until, mp3.RawOffset, first, last, ct),
                 ct,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).ConfigureAwait(false);
         }
-        else
-        {
-            await FfmpegProcess.RunAsync(
-                ffmpeg,
-                DecodeArguments,
-                "decode the MP3 preview",
-                (stdin, _) => stdin.Write(bytes.Span),
-                (stdout, _) => sink.Read(stdout),
-                ct).ConfigureAwait(false);
-        }
 
+        var sink = new PeakSink(mp3.Channels, mp3.Samples, firstRawSample: (long)fed * Mp3FrameHeader.SamplesPerFrame, keepFrom: (long)from * Mp3FrameHeader.SamplesPerFrame, rawOffset: mp3.RawOffset, first, last);
+        await FfmpegProcess.RunAsync(
+            ffmpeg,
+            DecodeArguments,
+            "decode the MP3 preview",
+            (stdin, _) => stdin.Write(bytes.Span),
+            (stdout, _) => sink.Read(stdout),
+            ct).ConfigureAwait(false);
         CheckAllDecoded(sink, fed, until);
         return sink.Complete();
     }

@@ -61,9 +61,8 @@ internal static class Mp3SegmentEncoder
             blocks[c] = ArrayPool<float>.Shared.Rent(BlockSamples);
         }
 
-        // CBR: the frames' size is known; room for one more call's worth keeps LAME's own bound.
-        var frames = (samples / Mp3FrameHeader.SamplesPerFrame) + 4;
-        var output = new byte[(int)Math.Min(Array.MaxLength, (frames * ((144 * BitRateKbps * 1000 / master.SampleRate) + 1)) + LameEncoder.OutputBytesFor(BlockSamples))];
+        // Room for one more call's worth keeps LAME's own bound.
+        var output = new byte[(int)Math.Min(Array.MaxLength, CbrBytesFor(samples, master.SampleRate) + LameEncoder.OutputBytesFor(BlockSamples))];
         var length = 0;
         try
         {
@@ -133,11 +132,15 @@ internal static class Mp3SegmentEncoder
         }
 
         arguments.AddRange(["-write_xing", "0", "-id3v2_version", "0", "pipe:1"]);
-        var frames = ((long)(segment.InputEnd - segment.InputStart) * plan.PreviewRate / master.SampleRate / Mp3FrameHeader.SamplesPerFrame) + 4;
-        using var encoded = new MemoryStream((int)Math.Min(int.MaxValue / 2, frames * ((144 * 320_000 / plan.PreviewRate) + 1)));
+        var samples = (long)(segment.InputEnd - segment.InputStart) * plan.PreviewRate / master.SampleRate;
+        using var encoded = new MemoryStream((int)Math.Min(int.MaxValue / 2, CbrBytesFor(samples, plan.PreviewRate)));
         await FfmpegProcess.RunAsync(ffmpeg, arguments, purpose, Feed, (stdout, _) => stdout.CopyTo(encoded), ct).ConfigureAwait(false);
         return encoded.GetBuffer().AsMemory(0, (int)encoded.Length);
     }
+
+    // The MP3 bytes of this many samples at this rate, CBR (a frame is 144 × bit rate / rate bytes, + 1 when padded), with a few frames to spare.
+    private static long CbrBytesFor(long samples, int sampleRate) =>
+        ((samples / Mp3FrameHeader.SamplesPerFrame) + 4) * ((144 * BitRateKbps * 1000 / sampleRate) + 1);
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
