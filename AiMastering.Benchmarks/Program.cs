@@ -12,6 +12,8 @@ return args switch
     ["master-stages", var file] => MasteringStages.Run(file),
     ["master-timeline", var file] => MasteringTimeline.Run(file),
     ["fir-micro"] => FirMicro.Run(),
+    ["dynamics-micro"] => DynamicsMicro.Run(),
+    ["limiter", .. var rest] => LimiterBenchmark.Run([.. rest]),
     ["preview", .. var rest] => PreviewBenchmark.Run([.. rest]),
     ["preview-predict", .. var rest] => PreviewPredictionBenchmark.Run([.. rest]),
     ["preview-probe", .. var rest] => PreviewProbeBenchmark.Run([.. rest]),

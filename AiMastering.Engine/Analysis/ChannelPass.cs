@@ -97,14 +97,7 @@ internal sealed class ChannelPass
         while (done < samples.Length)
         {
             var n = (int)Math.Min(samples.Length - done, subEnd - position);
-            foreach (var sample in samples.Slice(done, n))
-            {
-                double x = sample;
-                var o = state.Step(x);
-                weightedSum += o * o;
-                rawSum += x * x;
-                total += x;
-            }
+            MonoKernel(samples.Slice(done, n), ref state, ref weightedSum, ref rawSum, ref total);
 
             left.WeightedEnergy[sub] = weightedSum;
             left.Energy[sub] = rawSum;
@@ -124,63 +117,97 @@ internal sealed class ChannelPass
         raw = Vector128.Create(rawSum, 0);
     }
 
+    // The mono per-sample loop, call-free like StereoKernel so its state stays in registers.
+    private static void MonoKernel(ReadOnlySpan<float> samples, ref MonoState state, ref double weighted, ref double raw, ref double sum)
+    {
+        var s = state;
+        double weightedSum = weighted, rawSum = raw, total = sum;
+        foreach (var sample in samples)
+        {
+            double x = sample;
+            var o = s.Step(x);
+            weightedSum += o * o;
+            rawSum += x * x;
+            total += x;
+        }
+
+        state = s;
+        (weighted, raw, sum) = (weightedSum, rawSum, total);
+    }
+
     // L and R in the two lanes of a Vector128 of doubles (same recursion, half the instructions).
     private void AppendStereo(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        // Coefficients as vectors; feedback coefficients negated so every update is one multiply-add and the
-        // recursion's critical path is two of them per sample (y -> z1 -> next y).
-        Vector128<double> fb0 = Vector128.Create(f.B0), fb1 = Vector128.Create(f.B1), fb2 = Vector128.Create(f.B2);
-        Vector128<double> fa1 = Vector128.Create(-f.A1), fa2 = Vector128.Create(-f.A2);
-        Vector128<double> gb0 = Vector128.Create(g.B0), gb1 = Vector128.Create(g.B1), gb2 = Vector128.Create(g.B2);
-        Vector128<double> ga1 = Vector128.Create(-g.A1), ga2 = Vector128.Create(-g.A2);
-        Vector128<double> lz1 = z1, lz2 = z2, lw1 = w1, lw2 = w2, total = sum, weightedSum = weighted, rawSum = raw;
-        var crossSum = lr;
+        var coefficients = new StereoCoefficients(f, g);
+        var state = new StereoState { Z1 = z1, Z2 = z2, W1 = w1, W2 = w2, Total = sum, Weighted = weighted, Raw = raw, Cross = lr };
         var crossArray = cross!();
         var done = 0;
         while (done < a.Length)
         {
             var n = (int)Math.Min(a.Length - done, subEnd - position);
-            var x0 = a.Slice(done, n);
-            var x1 = b.Slice(done, n);
-            for (var i = 0; i < x0.Length; i++)
-            {
-                var x = Vector128.Create((double)x0[i], x1[i]);
-                var t1 = Vector128.MultiplyAddEstimate(fb1, x, lz2);
-                var y = Vector128.MultiplyAddEstimate(fb0, x, lz1);
-                lz1 = Vector128.MultiplyAddEstimate(fa1, y, t1);
-                lz2 = Vector128.MultiplyAddEstimate(fa2, y, fb2 * x);
-                var u1 = Vector128.MultiplyAddEstimate(gb1, y, lw2);
-                var o = Vector128.MultiplyAddEstimate(gb0, y, lw1);
-                lw1 = Vector128.MultiplyAddEstimate(ga1, o, u1);
-                lw2 = Vector128.MultiplyAddEstimate(ga2, o, gb2 * y);
-                weightedSum = Vector128.MultiplyAddEstimate(o, o, weightedSum);
-                rawSum = Vector128.MultiplyAddEstimate(x, x, rawSum);
-                total += x;
-                crossSum += (double)x0[i] * x1[i];
-            }
-
-            left.WeightedEnergy[sub] = weightedSum.GetElement(0);
-            right!.WeightedEnergy[sub] = weightedSum.GetElement(1);
-            left.Energy[sub] = rawSum.GetElement(0);
-            right.Energy[sub] = rawSum.GetElement(1);
-            crossArray[sub] = crossSum;
+            StereoKernel(a.Slice(done, n), b.Slice(done, n), in coefficients, ref state);
+            left.WeightedEnergy[sub] = state.Weighted.GetElement(0);
+            right!.WeightedEnergy[sub] = state.Weighted.GetElement(1);
+            left.Energy[sub] = state.Raw.GetElement(0);
+            right.Energy[sub] = state.Raw.GetElement(1);
+            crossArray[sub] = state.Cross;
             done += n;
             position += n;
             if (position == subEnd)
             {
-                weightedSum = rawSum = default;
-                crossSum = 0;
-                var magnitude = Vector128.Abs(lz1) + Vector128.Abs(lz2) + Vector128.Abs(lw1) + Vector128.Abs(lw2);
+                state.Weighted = state.Raw = default;
+                state.Cross = 0;
+                var magnitude = Vector128.Abs(state.Z1) + Vector128.Abs(state.Z2) + Vector128.Abs(state.W1) + Vector128.Abs(state.W2);
                 if (Vector128.LessThanAll(magnitude, Tiny))
                 {
-                    lz1 = lz2 = lw1 = lw2 = default;
+                    state.Z1 = state.Z2 = state.W1 = state.W2 = default;
                 }
 
                 NextSubBlock();
             }
         }
 
-        (z1, z2, w1, w2, sum, weighted, raw, lr) = (lz1, lz2, lw1, lw2, total, weightedSum, rawSum, crossSum);
+        (z1, z2, w1, w2, sum, weighted, raw, lr) = (state.Z1, state.Z2, state.W1, state.W2, state.Total, state.Weighted, state.Raw, state.Cross);
+    }
+
+    // The per-sample loop on its own, with no call inside, so the JIT keeps the states and coefficients in registers
+    // (inside AppendStereo it spilled them all to the stack on every sample, which lengthened the recursion by the
+    // store-to-load latency: about twice the time).
+    private static void StereoKernel(ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, in StereoCoefficients c, ref StereoState state)
+    {
+        // Feedback coefficients negated so every update is one multiply-add and the recursion's critical path is two
+        // of them per sample (y -> z1 -> next y).
+        Vector128<double> fb0 = c.Fb0, fb1 = c.Fb1, fb2 = c.Fb2, fa1 = c.Fa1, fa2 = c.Fa2;
+        Vector128<double> gb0 = c.Gb0, gb1 = c.Gb1, gb2 = c.Gb2, ga1 = c.Ga1, ga2 = c.Ga2;
+        Vector128<double> lz1 = state.Z1, lz2 = state.Z2, lw1 = state.W1, lw2 = state.W2;
+        Vector128<double> total = state.Total, weightedSum = state.Weighted, rawSum = state.Raw;
+        var crossSum = state.Cross;
+        x1 = x1[..x0.Length];
+        for (var i = 0; i < x0.Length; i++)
+        {
+            var x = Vector128.Create((double)x0[i], x1[i]);
+            var t1 = Vector128.MultiplyAddEstimate(fb1, x, lz2);
+            var y = Vector128.MultiplyAddEstimate(fb0, x, lz1);
+            lz1 = Vector128.MultiplyAddEstimate(fa1, y, t1);
+            lz2 = Vector128.MultiplyAddEstimate(fa2, y, fb2 * x);
+            var u1 = Vector128.MultiplyAddEstimate(gb1, y, lw2);
+            var o = Vector128.MultiplyAddEstimate(gb0, y, lw1);
+            lw1 = Vector128.MultiplyAddEstimate(ga1, o, u1);
+            lw2 = Vector128.MultiplyAddEstimate(ga2, o, gb2 * y);
+            weightedSum = Vector128.MultiplyAddEstimate(o, o, weightedSum);
+            rawSum = Vector128.MultiplyAddEstimate(x, x, rawSum);
+            total += x;
+            crossSum += x.GetElement(0) * x.GetElement(1);
+        }
+
+        state.Z1 = lz1;
+        state.Z2 = lz2;
+        state.W1 = lw1;
+        state.W2 = lw2;
+        state.Total = total;
+        state.Weighted = weightedSum;
+        state.Raw = rawSum;
+        state.Cross = crossSum;
     }
 
     private void NextSubBlock()
@@ -223,5 +250,19 @@ internal sealed class ChannelPass
                 Z1 = Z2 = W1 = W2 = 0;
             }
         }
+    }
+
+    private readonly struct StereoCoefficients(Biquad f, Biquad g)
+    {
+        public readonly Vector128<double> Fb0 = Vector128.Create(f.B0), Fb1 = Vector128.Create(f.B1), Fb2 = Vector128.Create(f.B2);
+        public readonly Vector128<double> Fa1 = Vector128.Create(-f.A1), Fa2 = Vector128.Create(-f.A2);
+        public readonly Vector128<double> Gb0 = Vector128.Create(g.B0), Gb1 = Vector128.Create(g.B1), Gb2 = Vector128.Create(g.B2);
+        public readonly Vector128<double> Ga1 = Vector128.Create(-g.A1), Ga2 = Vector128.Create(-g.A2);
+    }
+
+    private struct StereoState
+    {
+        public Vector128<double> Z1, Z2, W1, W2, Total, Weighted, Raw;
+        public double Cross;
     }
 }

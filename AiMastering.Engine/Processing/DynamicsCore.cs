@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace AiMastering.Engine.Processing;
@@ -23,6 +24,7 @@ internal sealed class DynamicsCore
     private readonly float makeup;
     private double meanSquare;
     private double smoothed;
+    private double[] work = new double[1024];
 
     public DynamicsCore(int sampleRate, double thresholdDb, double ratio, double kneeDb, double attackMs, double releaseMs,
         double makeupDb, LevelDetector detector, double rmsWindowMs, bool upward, double maxChangeDb)
@@ -59,16 +61,11 @@ internal sealed class DynamicsCore
         var n = level.Length;
         if (rms)
         {
-            var a = rmsCoefficient;
-            var b = 1 - a;
-            var m = meanSquare;
-            for (var i = 0; i < n; i++)
-            {
-                m = (a * m) + (b * level[i]);
-                level[i] = (float)m + 1e-20f;
-            }
-
-            meanSquare = m;
+            var x = Work(n);
+            TensorPrimitives.ConvertTruncating<float, double>(level, x);
+            meanSquare = OnePole(x, meanSquare, rmsCoefficient, 1 - rmsCoefficient);
+            TensorPrimitives.ConvertTruncating<double, float>(x, level);
+            TensorPrimitives.Add(level, 1e-20f, level);
             TensorPrimitives.Log10(level, level);
             TensorPrimitives.Multiply(level, 10f, level);
         }
@@ -79,18 +76,110 @@ internal sealed class DynamicsCore
             TensorPrimitives.Multiply(level, 20f, level);
         }
 
-        // Static curve → gain change (dB, ≤ 0 for compression, ≥ 0 upward), then smoothing.
-        double t = threshold, s = slope, w = knee, att = attack, rel = release, limit = maxChangeDb;
+        // Static curve → target gain change (dB, ≤ 0 for compression, ≥ 0 upward), vectorised; then the smoothing,
+        // the only serial part, without branches.
+        StaticCurve(level);
+        double att = attack, rel = release, attStep = 1 - attack, relStep = 1 - release;
+
+        // Attack when the target moves away from 0 past y, release otherwise: y' = y + (1 − c)(target − y). Of the two
+        // candidates the attack one is the further from y towards the target exactly when attacking, so with the faster
+        // attack (att < rel) a compressor takes the smaller of the two (an expander the larger) — the slower attack the other.
+        var targets = Work(n);
+        TensorPrimitives.ConvertTruncating<float, double>(level, targets);
+        smoothed = upward == (att < rel)
+            ? SmoothTowardsLarger(targets, smoothed, att, attStep, rel, relStep)
+            : SmoothTowardsSmaller(targets, smoothed, att, attStep, rel, relStep);
+        TensorPrimitives.ConvertTruncating<double, float>(targets, gain);
+        Meter.Add(-TensorPrimitives.MaxMagnitude(gain), -TensorPrimitives.Sum(gain), n);
+
+        TensorPrimitives.Add(gain, makeup, gain);
+        TensorPrimitives.Multiply(gain, 1f / 20f, gain);
+        TensorPrimitives.Exp10(gain, gain);
+    }
+
+    // The serial loops, in their own methods so the state stays in registers (no call inside: nothing spilled per frame);
+    // fused multiply-adds where the CPU has them, so the loop-carried path is one FMA (and a min/max) per frame.
+    private static double OnePole(Span<double> x, double m, double a, double b)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            m = double.MultiplyAddEstimate(a, m, b * x[i]);
+            x[i] = m;
+        }
+
+        return m;
+    }
+
+    private static double SmoothTowardsLarger(Span<double> x, double y, double att, double attStep, double rel, double relStep)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var target = x[i];
+            y = double.MaxNative(double.MultiplyAddEstimate(att, y, attStep * target), double.MultiplyAddEstimate(rel, y, relStep * target));
+            x[i] = y;
+        }
+
+        return y;
+    }
+
+    private static double SmoothTowardsSmaller(Span<double> x, double y, double att, double attStep, double rel, double relStep)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var target = x[i];
+            y = double.MinNative(double.MultiplyAddEstimate(att, y, attStep * target), double.MultiplyAddEstimate(rel, y, relStep * target));
+            x[i] = y;
+        }
+
+        return y;
+    }
+
+    // The serial loops run on doubles read from and written to this buffer: converting inside them (cvtss2sd/cvtsd2ss
+    // merge into their destination register) put the conversions on the loop-carried path, doubling its length.
+    private Span<double> Work(int n)
+    {
+        if (work.Length < n)
+        {
+            work = new double[n];
+        }
+
+        return work.AsSpan(0, n);
+    }
+
+    /// <summary>
+    /// Overwrites levels (dB) with the static curve's gain change (dB): 0 under the knee, the knee's parabola inside
+    /// it, slope·(level − threshold) above; bounded by the largest change allowed.
+    /// </summary>
+    private void StaticCurve(Span<float> level)
+    {
+        float t = (float)threshold, s = (float)slope, w = (float)knee, limit = (float)maxChangeDb;
         var kneeScale = w > 0 ? s / (2 * w) : 0; // the soft knee's parabola, without a division per sample
         var halfKnee = w / 2;
-        var y = smoothed;
-        var up = upward;
-        double maxDb = 0, sumDb = 0;
-        for (var i = 0; i < n; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            double x = level[i];
-            var over = x - t;
-            double target;
+            var vt = new Vector<float>(t);
+            var vs = new Vector<float>(s);
+            var vw = new Vector<float>(w);
+            var vScale = new Vector<float>(kneeScale);
+            var vHalf = new Vector<float>(halfKnee);
+            var vLimit = new Vector<float>(upward ? limit : -limit);
+            for (; i + Vector<float>.Count <= level.Length; i += Vector<float>.Count)
+            {
+                var over = new Vector<float>(level[i..]) - vt;
+                var twice = over + over;
+                var k = over + vHalf;
+                var curve = Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(twice), vw), vScale * k * k, vs * over);
+                var target = Vector.ConditionalSelect(Vector.LessThanOrEqual(twice, -vw), Vector<float>.Zero, curve);
+                target = upward ? Vector.Min(target, vLimit) : Vector.Max(target, vLimit);
+                target.CopyTo(level[i..]);
+            }
+        }
+
+        for (; i < level.Length; i++)
+        {
+            var over = level[i] - t;
+            float target;
             if (2 * over <= -w)
             {
                 target = 0;
@@ -105,25 +194,8 @@ internal sealed class DynamicsCore
                 target = s * over;
             }
 
-            target = up ? Math.Min(target, limit) : Math.Max(target, -limit);
-
-            // Attack when the gain change grows in magnitude, release when it shrinks.
-            var coefficient = Math.Abs(target) > Math.Abs(y) ? att : rel;
-            y = (coefficient * y) + ((1 - coefficient) * target);
-            gain[i] = (float)y;
-            sumDb -= y;
-            if (Math.Abs(y) > Math.Abs(maxDb))
-            {
-                maxDb = -y;
-            }
+            level[i] = upward ? Math.Min(target, limit) : Math.Max(target, -limit);
         }
-
-        smoothed = y;
-        Meter.Add(maxDb, sumDb, n);
-
-        TensorPrimitives.Add(gain, makeup, gain);
-        TensorPrimitives.Multiply(gain, 1f / 20f, gain);
-        TensorPrimitives.Exp10(gain, gain);
     }
 
     /// <summary>Fills <paramref name="level"/> with the linked detector input of the block's channels.</summary>

@@ -20,6 +20,9 @@ internal sealed class LookaheadGainStage
 {
     private const int HoldMargin = 4;
 
+    /// <summary>Depth of limiting under which it counts as none (it only shifts the release coefficient by 10× this).</summary>
+    private const double DepthFloor = 1e-12;
+
     private readonly int channelCount;
     private readonly TruePeakDetector detector;
     private readonly int window;
@@ -170,9 +173,13 @@ internal sealed class LookaheadGainStage
         var n = gain.Length;
         var dep = depth;
         var depthCoef = depthSmoothing;
-        for (var i = 0; i < n; i++)
+
+        // Once the depth has decayed under DepthFloor it is exactly 0 and stays there: the loop (a serial chain of
+        // multiplies as long as the chunk) is skipped — for a limiter that has not limited yet, or not for a while.
+        for (var i = 0; i < n && dep != 0; i++)
         {
             dep = (depthCoef * dep) + ((1 - depthCoef) * 0.0);
+            dep = dep < DepthFloor ? 0 : dep;
         }
 
         depth = dep;
@@ -224,6 +231,7 @@ internal sealed class LookaheadGainStage
 
             // Program-dependent release: slower while limiting has been sustained.
             dep = (depthCoef * dep) + ((1 - depthCoef) * (1 - env));
+            dep = dep < DepthFloor ? 0 : dep;
             var weight = Math.Min(1.0, dep * 10.0);
             var coefficient = fast + ((slow - fast) * weight);
             env = 1 - (coefficient * (1 - env));
