@@ -11,6 +11,8 @@ public sealed partial class WorkerService(
     IOptions<WorkerOptions> options,
     ILogger<WorkerService> logger) : BackgroundService
 {
+    private int running;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var consumers = Math.Max(1, options.Value.Concurrency);
@@ -25,7 +27,7 @@ public sealed partial class WorkerService(
         {
             try
             {
-                await queue.ConsumeAsync(runner.HandleAsync, stoppingToken);
+                await queue.ConsumeAsync(HandleAsync, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -39,6 +41,31 @@ public sealed partial class WorkerService(
             }
         }
     }
+
+    private async Task HandleAsync(JobMessage message, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref running);
+        try
+        {
+            await runner.HandleAsync(message, cancellationToken);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref running) == 0)
+            {
+                ReleaseJobMemory();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A job's audio buffers (hundreds of MB, on the large-object heap) are garbage once it ends, but the GC reclaims that
+    /// heap only in a full collection, which may not come for several jobs: meanwhile every new job's buffers are fresh
+    /// pages from the OS (page faults, zeroed by the kernel) and the process grows (1.1 GB after five 5-minute jobs in
+    /// the benchmark, against 460 MB collected). One full collection when the last running job ends (a few ms: almost
+    /// nothing is live then) lets the next job reuse the memory.
+    /// </summary>
+    private static void ReleaseJobMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
 
     [LoggerMessage(LogLevel.Information, "Worker {WorkerId} consuming with {Consumers} consumer(s)")]
     private partial void LogStarted(string workerId, int consumers);

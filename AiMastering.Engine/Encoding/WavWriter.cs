@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Encoding;
@@ -172,18 +174,29 @@ public static class WavWriter
         // Integer PCM: scale, round half to even, clamp (vectorised, the same values as MathF.Round and Math.Clamp),
         // then pack the little-endian bytes.
         var full = bitDepth == 16 ? 32768f : 8388608f;
-        var ints = ArrayPool<int>.Shared.Rent(block.Length);
-        var scaled = ArrayPool<float>.Shared.Rent(block.Length);
+        var n = block.Length;
+        var ints = ArrayPool<int>.Shared.Rent(n * channels);
+        var scaled = ArrayPool<float>.Shared.Rent(n);
         try
         {
             for (var c = 0; c < channels; c++)
             {
-                var v = scaled.AsSpan(0, block.Length);
+                var v = scaled.AsSpan(0, n);
                 TensorPrimitives.Multiply(block[c], full, v);
                 TensorPrimitives.Round(v, v);
                 TensorPrimitives.Clamp(v, -full, full - 1, v);
-                var s = ints.AsSpan(0, block.Length);
-                TensorPrimitives.ConvertTruncating<float, int>(v, s);
+                TensorPrimitives.ConvertTruncating<float, int>(v, ints.AsSpan(c * n, n));
+            }
+
+            if (bitDepth == 24 && BitConverter.IsLittleEndian && n > 0)
+            {
+                Pack24(ints, n, channels, output);
+                return;
+            }
+
+            for (var c = 0; c < channels; c++)
+            {
+                var s = ints.AsSpan(c * n, n);
                 var o = c * bytesPerSample;
                 if (bitDepth == 16)
                 {
@@ -208,6 +221,33 @@ public static class WavWriter
         {
             ArrayPool<int>.Shared.Return(ints);
             ArrayPool<float>.Shared.Return(scaled);
+        }
+    }
+
+    // 24-bit little-endian samples in frame order, one 4-byte store each: the store's top byte is overwritten by the
+    // next sample's, and only the very last sample is written byte by byte (3 stores per sample before).
+    private static void Pack24(int[] ints, int n, int channels, Span<byte> output)
+    {
+        var total = n * channels;
+        ref var dst = ref MemoryMarshal.GetReference(output[..(total * 3)]);
+        ref var src = ref MemoryMarshal.GetArrayDataReference(ints);
+        var k = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var c = 0; c < channels; c++, k++)
+            {
+                var q = Unsafe.Add(ref src, (c * n) + i);
+                if (k == total - 1)
+                {
+                    Unsafe.Add(ref dst, 3 * k) = (byte)q;
+                    Unsafe.Add(ref dst, (3 * k) + 1) = (byte)(q >> 8);
+                    Unsafe.Add(ref dst, (3 * k) + 2) = (byte)(q >> 16);
+                }
+                else
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, 3 * k), q);
+                }
+            }
         }
     }
 
