@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace AiMastering.Engine.Processing;
 
 /// <summary>
@@ -6,20 +9,22 @@ namespace AiMastering.Engine.Processing;
 /// </summary>
 internal struct BiquadState
 {
+    // The recursions as fused multiply-adds with the feedback coefficients negated: the loop-carried path of a section is
+    // two of them per sample (y -> z1 -> next y) instead of a multiply, a subtraction and two additions.
     public double Z1;
     public double Z2;
 
     /// <summary>Filters <paramref name="samples"/> in place through one section.</summary>
     public void Process(in BiquadCoefficients c, Span<float> samples)
     {
-        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
+        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = -c.A1, a2 = -c.A2;
         double z1 = Z1, z2 = Z2;
         for (var i = 0; i < samples.Length; i++)
         {
-            double x = samples[i];
-            var y = (b0 * x) + z1;
-            z1 = (b1 * x) - (a1 * y) + z2;
-            z2 = (b2 * x) - (a2 * y);
+            var x = Widen(samples[i]);
+            var y = Fma(b0, x, z1);
+            z1 = Fma(a1, y, Fma(b1, x, z2));
+            z2 = Fma(a2, y, b2 * x);
             samples[i] = (float)y;
         }
 
@@ -30,14 +35,14 @@ internal struct BiquadState
     /// <summary>Filters <paramref name="input"/> into <paramref name="output"/> (may be the same span).</summary>
     public void Process(in BiquadCoefficients c, ReadOnlySpan<float> input, Span<float> output)
     {
-        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
+        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = -c.A1, a2 = -c.A2;
         double z1 = Z1, z2 = Z2;
         for (var i = 0; i < input.Length; i++)
         {
-            double x = input[i];
-            var y = (b0 * x) + z1;
-            z1 = (b1 * x) - (a1 * y) + z2;
-            z2 = (b2 * x) - (a2 * y);
+            var x = Widen(input[i]);
+            var y = Fma(b0, x, z1);
+            z1 = Fma(a1, y, Fma(b1, x, z2));
+            z2 = Fma(a2, y, b2 * x);
             output[i] = (float)y;
         }
 
@@ -50,18 +55,18 @@ internal struct BiquadState
         in BiquadCoefficients c1, ref BiquadState s1, in BiquadCoefficients c2, ref BiquadState s2,
         ReadOnlySpan<float> input, Span<float> output)
     {
-        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = c1.A1, pa2 = c1.A2;
-        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = c2.A1, qa2 = c2.A2;
+        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = -c1.A1, pa2 = -c1.A2;
+        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = -c2.A1, qa2 = -c2.A2;
         double u1 = s1.Z1, u2 = s1.Z2, v1 = s2.Z1, v2 = s2.Z2;
         for (var i = 0; i < input.Length; i++)
         {
-            double x = input[i];
-            var y = (p0 * x) + u1;
-            u1 = (p1 * x) - (pa1 * y) + u2;
-            u2 = (p2 * x) - (pa2 * y);
-            var w = (q0 * y) + v1;
-            v1 = (q1 * y) - (qa1 * w) + v2;
-            v2 = (q2 * y) - (qa2 * w);
+            var x = Widen(input[i]);
+            var y = Fma(p0, x, u1);
+            u1 = Fma(pa1, y, Fma(p1, x, u2));
+            u2 = Fma(pa2, y, p2 * x);
+            var w = Fma(q0, y, v1);
+            v1 = Fma(qa1, w, Fma(q1, y, v2));
+            v2 = Fma(qa2, w, q2 * y);
             output[i] = (float)w;
         }
 
@@ -78,7 +83,7 @@ internal struct BiquadState
         in BiquadCoefficients c, ref BiquadState sa, ref BiquadState sb,
         ReadOnlySpan<float> inputA, Span<float> outputA, ReadOnlySpan<float> inputB, Span<float> outputB)
     {
-        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = c.A1, a2 = c.A2;
+        double b0 = c.B0, b1 = c.B1, b2 = c.B2, a1 = -c.A1, a2 = -c.A2;
         double u1 = sa.Z1, u2 = sa.Z2, v1 = sb.Z1, v2 = sb.Z2;
         var n = inputA.Length;
         if (inputB.Length != n || outputA.Length < n || outputB.Length < n)
@@ -88,14 +93,14 @@ internal struct BiquadState
 
         for (var i = 0; i < n; i++)
         {
-            double x = inputA[i];
-            double w = inputB[i];
-            var y = (b0 * x) + u1;
-            var z = (b0 * w) + v1;
-            u1 = (b1 * x) - (a1 * y) + u2;
-            v1 = (b1 * w) - (a1 * z) + v2;
-            u2 = (b2 * x) - (a2 * y);
-            v2 = (b2 * w) - (a2 * z);
+            var x = Widen(inputA[i]);
+            var w = Widen(inputB[i]);
+            var y = Fma(b0, x, u1);
+            var z = Fma(b0, w, v1);
+            u1 = Fma(a1, y, Fma(b1, x, u2));
+            v1 = Fma(a1, z, Fma(b1, w, v2));
+            u2 = Fma(a2, y, b2 * x);
+            v2 = Fma(a2, z, b2 * w);
             outputA[i] = (float)y;
             outputB[i] = (float)z;
         }
@@ -113,9 +118,9 @@ internal struct BiquadState
         in BiquadCoefficients c1, ref BiquadState s1, in BiquadCoefficients c2, ref BiquadState s2, Span<float> cascaded,
         in BiquadCoefficients c3, ref BiquadState s3, Span<float> single)
     {
-        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = c1.A1, pa2 = c1.A2;
-        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = c2.A1, qa2 = c2.A2;
-        double r0 = c3.B0, r1 = c3.B1, r2 = c3.B2, ra1 = c3.A1, ra2 = c3.A2;
+        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = -c1.A1, pa2 = -c1.A2;
+        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = -c2.A1, qa2 = -c2.A2;
+        double r0 = c3.B0, r1 = c3.B1, r2 = c3.B2, ra1 = -c3.A1, ra2 = -c3.A2;
         double u1 = s1.Z1, u2 = s1.Z2, v1 = s2.Z1, v2 = s2.Z2, w1 = s3.Z1, w2 = s3.Z2;
         var n = cascaded.Length;
         if (single.Length != n)
@@ -125,17 +130,17 @@ internal struct BiquadState
 
         for (var i = 0; i < n; i++)
         {
-            double x = cascaded[i];
-            double m = single[i];
-            var y = (p0 * x) + u1;
-            var o = (r0 * m) + w1;
-            u1 = (p1 * x) - (pa1 * y) + u2;
-            w1 = (r1 * m) - (ra1 * o) + w2;
-            u2 = (p2 * x) - (pa2 * y);
-            w2 = (r2 * m) - (ra2 * o);
-            var z = (q0 * y) + v1;
-            v1 = (q1 * y) - (qa1 * z) + v2;
-            v2 = (q2 * y) - (qa2 * z);
+            var x = Widen(cascaded[i]);
+            var m = Widen(single[i]);
+            var y = Fma(p0, x, u1);
+            var o = Fma(r0, m, w1);
+            u1 = Fma(pa1, y, Fma(p1, x, u2));
+            w1 = Fma(ra1, o, Fma(r1, m, w2));
+            u2 = Fma(pa2, y, p2 * x);
+            w2 = Fma(ra2, o, r2 * m);
+            var z = Fma(q0, y, v1);
+            v1 = Fma(qa1, z, Fma(q1, y, v2));
+            v2 = Fma(qa2, z, q2 * y);
             cascaded[i] = (float)z;
             single[i] = (float)o;
         }
@@ -152,8 +157,8 @@ internal struct BiquadState
         in BiquadCoefficients c1, in BiquadCoefficients c2, ref BiquadState a1State, ref BiquadState a2State, ref BiquadState b1State, ref BiquadState b2State,
         ReadOnlySpan<float> inputA, Span<float> outputA, ReadOnlySpan<float> inputB, Span<float> outputB)
     {
-        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = c1.A1, pa2 = c1.A2;
-        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = c2.A1, qa2 = c2.A2;
+        double p0 = c1.B0, p1 = c1.B1, p2 = c1.B2, pa1 = -c1.A1, pa2 = -c1.A2;
+        double q0 = c2.B0, q1 = c2.B1, q2 = c2.B2, qa1 = -c2.A1, qa2 = -c2.A2;
         double au1 = a1State.Z1, au2 = a1State.Z2, av1 = a2State.Z1, av2 = a2State.Z2;
         double bu1 = b1State.Z1, bu2 = b1State.Z2, bv1 = b2State.Z1, bv2 = b2State.Z2;
         var n = inputA.Length;
@@ -164,20 +169,20 @@ internal struct BiquadState
 
         for (var i = 0; i < n; i++)
         {
-            double xa = inputA[i];
-            double xb = inputB[i];
-            var ya = (p0 * xa) + au1;
-            var yb = (p0 * xb) + bu1;
-            au1 = (p1 * xa) - (pa1 * ya) + au2;
-            bu1 = (p1 * xb) - (pa1 * yb) + bu2;
-            au2 = (p2 * xa) - (pa2 * ya);
-            bu2 = (p2 * xb) - (pa2 * yb);
-            var wa = (q0 * ya) + av1;
-            var wb = (q0 * yb) + bv1;
-            av1 = (q1 * ya) - (qa1 * wa) + av2;
-            bv1 = (q1 * yb) - (qa1 * wb) + bv2;
-            av2 = (q2 * ya) - (qa2 * wa);
-            bv2 = (q2 * yb) - (qa2 * wb);
+            var xa = Widen(inputA[i]);
+            var xb = Widen(inputB[i]);
+            var ya = Fma(p0, xa, au1);
+            var yb = Fma(p0, xb, bu1);
+            au1 = Fma(pa1, ya, Fma(p1, xa, au2));
+            bu1 = Fma(pa1, yb, Fma(p1, xb, bu2));
+            au2 = Fma(pa2, ya, p2 * xa);
+            bu2 = Fma(pa2, yb, p2 * xb);
+            var wa = Fma(q0, ya, av1);
+            var wb = Fma(q0, yb, bv1);
+            av1 = Fma(qa1, wa, Fma(q1, ya, av2));
+            bv1 = Fma(qa1, wb, Fma(q1, yb, bv2));
+            av2 = Fma(qa2, wa, q2 * ya);
+            bv2 = Fma(qa2, wb, q2 * yb);
             outputA[i] = (float)wa;
             outputB[i] = (float)wb;
         }
@@ -229,4 +234,13 @@ internal struct BiquadState
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Fma(double a, double b, double c) => double.MultiplyAddEstimate(a, b, c);
+
+    // float -> double with a full-register write (vmovss + vcvtps2pd): the scalar conversion (vcvtss2sd) merges into its
+    // destination register, which the JIT takes from the previous sample's filter state, chaining every sample's input
+    // to the previous sample's whole computation.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Widen(float x) => Vector128.WidenLower(Vector128.CreateScalarUnsafe(x)).ToScalar();
 }
