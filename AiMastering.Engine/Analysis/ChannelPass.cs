@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Analysis;
 
@@ -124,7 +125,7 @@ internal sealed class ChannelPass
         double weightedSum = weighted, rawSum = raw, total = sum;
         foreach (var sample in samples)
         {
-            double x = sample;
+            var x = FloatWidening.Widen(sample);
             var o = s.Step(x);
             weightedSum += o * o;
             rawSum += x * x;
@@ -185,7 +186,7 @@ internal sealed class ChannelPass
         x1 = x1[..x0.Length];
         for (var i = 0; i < x0.Length; i++)
         {
-            var x = Vector128.Create((double)x0[i], x1[i]);
+            var x = FloatWidening.Widen(x0[i], x1[i]);
             var t1 = Vector128.MultiplyAddEstimate(fb1, x, lz2);
             var y = Vector128.MultiplyAddEstimate(fb0, x, lz1);
             lz1 = Vector128.MultiplyAddEstimate(fa1, y, t1);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace AiMastering.Engine.Processing;
 
@@ -21,7 +20,7 @@ internal struct BiquadState
         double z1 = Z1, z2 = Z2;
         for (var i = 0; i < samples.Length; i++)
         {
-            var x = Widen(samples[i]);
+            var x = FloatWidening.Widen(samples[i]);
             var y = Fma(b0, x, z1);
             z1 = Fma(a1, y, Fma(b1, x, z2));
             z2 = Fma(a2, y, b2 * x);
@@ -39,7 +38,7 @@ internal struct BiquadState
         double z1 = Z1, z2 = Z2;
         for (var i = 0; i < input.Length; i++)
         {
-            var x = Widen(input[i]);
+            var x = FloatWidening.Widen(input[i]);
             var y = Fma(b0, x, z1);
             z1 = Fma(a1, y, Fma(b1, x, z2));
             z2 = Fma(a2, y, b2 * x);
@@ -60,7 +59,7 @@ internal struct BiquadState
         double u1 = s1.Z1, u2 = s1.Z2, v1 = s2.Z1, v2 = s2.Z2;
         for (var i = 0; i < input.Length; i++)
         {
-            var x = Widen(input[i]);
+            var x = FloatWidening.Widen(input[i]);
             var y = Fma(p0, x, u1);
             u1 = Fma(pa1, y, Fma(p1, x, u2));
             u2 = Fma(pa2, y, p2 * x);
@@ -93,8 +92,8 @@ internal struct BiquadState
 
         for (var i = 0; i < n; i++)
         {
-            var x = Widen(inputA[i]);
-            var w = Widen(inputB[i]);
+            var x = FloatWidening.Widen(inputA[i]);
+            var w = FloatWidening.Widen(inputB[i]);
             var y = Fma(b0, x, u1);
             var z = Fma(b0, w, v1);
             u1 = Fma(a1, y, Fma(b1, x, u2));
@@ -130,8 +129,8 @@ internal struct BiquadState
 
         for (var i = 0; i < n; i++)
         {
-            var x = Widen(cascaded[i]);
-            var m = Widen(single[i]);
+            var x = FloatWidening.Widen(cascaded[i]);
+            var m = FloatWidening.Widen(single[i]);
             var y = Fma(p0, x, u1);
             var o = Fma(r0, m, w1);
             u1 = Fma(pa1, y, Fma(p1, x, u2));
@@ -169,8 +168,8 @@ internal struct BiquadState
 
         for (var i = 0; i < n; i++)
         {
-            var xa = Widen(inputA[i]);
-            var xb = Widen(inputB[i]);
+            var xa = FloatWidening.Widen(inputA[i]);
+            var xb = FloatWidening.Widen(inputB[i]);
             var ya = Fma(p0, xa, au1);
             var yb = Fma(p0, xb, bu1);
             au1 = Fma(pa1, ya, Fma(p1, xa, au2));
@@ -237,10 +236,4 @@ internal struct BiquadState
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Fma(double a, double b, double c) => double.MultiplyAddEstimate(a, b, c);
-
-    // float -> double with a full-register write (vmovss + vcvtps2pd): the scalar conversion (vcvtss2sd) merges into its
-    // destination register, which the JIT takes from the previous sample's filter state, chaining every sample's input
-    // to the previous sample's whole computation.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Widen(float x) => Vector128.WidenLower(Vector128.CreateScalarUnsafe(x)).ToScalar();
 }
