@@ -40,7 +40,7 @@ public static class Analyzer
         return Summarize(passes, StereoSpectrum.Measure(frames, audio));
     }
 
-    private static AudioAnalysis Summarize(PassResults passes, StereoSpectrum spectrum)
+    internal static AudioAnalysis Summarize(PassResults passes, StereoSpectrum spectrum)
     {
         var grid = passes.Grid;
         var channels = passes.Channels;

@@ -5,7 +5,7 @@ namespace AiMastering.Engine.Decoding;
 
 /// <summary>
 /// Reads a WAV, AIFF or FLAC file in planar float blocks without holding it whole (the long-track path), with the
-/// decoder and error mapping of <see cref="AudioDecoder.Decode"/>: header problems when opened, decoder failures
+/// decoder and error mapping of <see cref="AudioDecoder.Decode(string)"/>: header problems when opened, decoder failures
 /// while reading, and the truncation, length and silence checks once the last block has been read.
 /// </summary>
 internal sealed class AudioBlockReader : IDisposable

@@ -66,7 +66,13 @@ public static class AudioDecoder
     }
 
     /// <summary>Decodes the whole file to planar float and checks it is usable (length, not silent).</summary>
-    public static AudioBuffer Decode(string path)
+    public static AudioBuffer Decode(string path) => Decode(path, null);
+
+    /// <summary>
+    /// <see cref="Decode(string)"/>, telling <paramref name="decoded"/> about every stretch of frames as soon as it is in
+    /// the planar arrays (sample rate, the arrays, first frame, frame count), so work on it can overlap the decoding.
+    /// </summary>
+    internal static AudioBuffer Decode(string path, Action<int, float[][], int, int>? decoded)
     {
         var probe = Probe(path);
         using var reader = OpenReader(path, probe);
@@ -75,7 +81,9 @@ public static class AudioDecoder
         int read;
         while ((read = reader.Read(chunk)) > 0)
         {
+            var start = builder.Frames;
             builder.Append(chunk.AsSpan(0, read));
+            decoded?.Invoke(probe.SampleRate, builder.Channels, start, builder.Frames - start);
         }
 
         reader.Finish();
@@ -85,7 +93,7 @@ public static class AudioDecoder
 
     /// <summary>
     /// Opens the file for reading in planar blocks without holding it whole (<see cref="AudioBlockReader"/>); bad
-    /// input gives the same <see cref="AudioProblem"/>s as <see cref="Decode"/> (the length and silence checks when
+    /// input gives the same <see cref="AudioProblem"/>s as <see cref="Decode(string)"/> (the length and silence checks when
     /// the last block has been read).
     /// </summary>
     internal static AudioBlockReader OpenBlocks(string path)

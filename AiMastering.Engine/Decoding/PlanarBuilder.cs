@@ -11,6 +11,9 @@ internal sealed class PlanarBuilder(int channels, long expectedFrames)
 
     public int Frames { get; private set; }
 
+    /// <summary>The planar arrays as they are now (replaced when they grow; the frames already in them stay valid).</summary>
+    public float[][] Channels => data;
+
     public void Append(ReadOnlySpan<float> interleaved)
     {
         var frames = interleaved.Length / channels;

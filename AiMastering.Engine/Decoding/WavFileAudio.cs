@@ -3,7 +3,7 @@ using NAudio.Wave;
 namespace AiMastering.Engine.Decoding;
 
 /// <summary>
-/// Random access to the samples of a WAV file (PCM or float), converted like <see cref="AudioDecoder.Decode"/>:
+/// Random access to the samples of a WAV file (PCM or float), converted like <see cref="AudioDecoder.Decode(string)"/>:
 /// the long-track path reads back the few spectrum frames of a master it wrote instead of keeping it in memory, and
 /// the MP3 preview reads its parts from it. A range is read and converted once for all channels (the last one is
 /// kept, so reading the other channels of the same range costs a copy); 16/24-bit PCM and 32-bit float are converted

@@ -17,12 +17,15 @@ internal sealed class InMemoryStages : IMasteringStages
     private AudioBuffer pre;
     private IReadOnlyList<Func<int, int, IAudioProcessor>> finishing = [];
     private AudioAnalysis? loopAnalysis;
+    private readonly AudioAnalysis? mixAnalysis;
 
-    public InMemoryStages(AudioBuffer mix, bool reuseInput, Action<AudioBuffer>? onMasterRendered)
+    /// <param name="mixAnalysis">The mix's analysis when it was made already (while decoding); otherwise made here.</param>
+    public InMemoryStages(AudioBuffer mix, bool reuseInput, Action<AudioBuffer>? onMasterRendered, AudioAnalysis? mixAnalysis = null)
     {
         this.mix = mix;
         this.reuseInput = reuseInput;
         this.onMasterRendered = onMasterRendered;
+        this.mixAnalysis = mixAnalysis;
         stage = pre = mix;
     }
 
@@ -30,7 +33,7 @@ internal sealed class InMemoryStages : IMasteringStages
 
     private AudioBuffer Output => output ?? throw new InvalidOperationException("The loop has not rendered the master yet.");
 
-    public AudioAnalysis AnalyzeMix() => Analyzer.Analyze(mix);
+    public AudioAnalysis AnalyzeMix() => mixAnalysis ?? Analyzer.Analyze(mix);
 
     public IReadOnlyList<IAudioProcessor> RenderPrelude(IReadOnlyList<Func<int, int, IAudioProcessor>> prelude)
     {

@@ -100,16 +100,21 @@ public static class MasteringEngine
         CancellationToken ct)
     {
         progress?.Report("decoding");
-        var mix = Decoding.AudioDecoder.Decode(input);
+
+        // The mix's analysis runs while the file is decoded (OverlappedAnalysis), not after it.
+        using var overlapped = new OverlappedAnalysis();
+        var mix = Decoding.AudioDecoder.Decode(input, overlapped.Decoded);
+        var mixAnalysis = overlapped.Complete(mix);
         var decoded = new DecodedMix(mix);
         Func<AudioAnalysis, ChainPrelude?>? preludeOf = prelude is not null ? _ => prelude : preludeFor is null ? null : analysis => preludeFor(decoded, analysis);
-        return MasteringPipeline.Run(mix, settings.Validated(), preludeOf, reuseInput: true, progress, ct, master =>
+        var stages = new InMemoryStages(mix, reuseInput: true, master =>
         {
             onMasterRendered?.Invoke(master);
             progress?.Report("writing");
             Encoding.WavWriter.Write(outputWav, master, settings.BitDepth, dither: false);
             onMasterWritten?.Invoke(outputWav);
-        });
+        }, mixAnalysis);
+        return MasteringPipeline.Run(stages, settings.Validated(), preludeOf, progress, ct);
     }
 
     // From the header: frames × channels × 4 bytes; without a frame count (some FLAC), from the file size at 2:1 compression.

@@ -45,6 +45,42 @@ public sealed class BlockFedAnalysisTests : IDisposable
         Json(blockFed).ShouldBe(Json(whole));
     }
 
+    [Theory]
+    [InlineData("chaos_god", 48000, 2, "pcm_s24le")]
+    [InlineData("armygeddon", 44100, 1, "pcm_s16le")]
+    [InlineData("internal_degeneration", 44100, 2, "flac")] // through ffmpeg, whose reads are other sizes
+    public void Analysis_made_while_decoding_equals_the_analysis_of_the_decoded_buffer(string song, int rate, int channels, string codec)
+    {
+        var path = MusicMixes.Create(dir, song, rate, channels, seconds: 20, codec: codec == "flac" ? "pcm_s24le" : codec);
+        if (codec == "flac")
+        {
+            var flac = Path.ChangeExtension(path, ".flac");
+            Decoding.TestAudioFiles.Ffmpeg("-i", path, "-c:a", "flac", flac);
+            path = flac;
+        }
+
+        using var overlapped = new OverlappedAnalysis();
+        var mix = AudioDecoder.Decode(path, overlapped.Decoded);
+
+        Json(overlapped.Complete(mix)).ShouldBe(Json(Analyzer.Analyze(mix)));
+    }
+
+    [Fact]
+    public void A_file_refused_once_decoded_gives_its_own_error_though_its_analysis_was_under_way()
+    {
+        var path = MusicMixes.Create(dir, "chaos_god", 48000, 2, seconds: 20, codec: "pcm_s16le");
+        var bytes = File.ReadAllBytes(path);
+        var data = bytes.AsSpan().IndexOf("data"u8) + 8;
+        Array.Clear(bytes, data, bytes.Length - data); // digital silence: refused once the whole file is decoded
+        File.WriteAllBytes(path, bytes);
+        var overlapped = new OverlappedAnalysis();
+
+        var error = Should.Throw<AudioDecodeException>(() => AudioDecoder.Decode(path, overlapped.Decoded));
+        overlapped.Dispose();
+
+        error.Problem.ShouldBe(AudioProblem.Silent);
+    }
+
     [Fact]
     public void Loudness_reading_fed_in_blocks_equals_the_whole_buffer_reading()
     {
