@@ -25,6 +25,6 @@ return args switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | master-timeline FILE | fir-micro | preview [MASTER.wav] [--repeat N] [--ceiling DBTP] | preview-predict MASTER.wav… [--transition HZ…] | preview-probe MASTER.wav… [--ceiling DBTP] | reference [--repeat N] | reference-stages SRC REF");
+    Console.WriteLine("usage: dotnet run -c Release --project AiMastering.Benchmarks -- processors | analysis [FILE.wav] [--repeat N] | master [FILE.wav] [--repeat N] [--minutes M] [--no-peer] [--long-track] | master-stages FILE | master-timeline FILE | fir-micro | limiter FILE [--gain DB] | dynamics-micro | preview [MASTER.wav] [--repeat N] [--ceiling DBTP] | preview-predict MASTER.wav… [--transition HZ…] | preview-probe MASTER.wav… [--ceiling DBTP] | reference [--repeat N] | reference-stages SRC REF");
     return 2;
 }
