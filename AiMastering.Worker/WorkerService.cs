@@ -11,6 +11,9 @@ public sealed partial class WorkerService(
     IOptions<WorkerOptions> options,
     ILogger<WorkerService> logger) : BackgroundService
 {
+    /// <summary>Managed bytes allocated while handling a message above which it counts as a job that held audio (64 MB).</summary>
+    private const long AudioJobBytes = 64L << 20;
+
     private int running;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,13 +48,15 @@ public sealed partial class WorkerService(
     private async Task HandleAsync(JobMessage message, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref running);
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         try
         {
             await runner.HandleAsync(message, cancellationToken);
         }
         finally
         {
-            if (Interlocked.Decrement(ref running) == 0)
+            // Only after a job that held audio (a message skipped as done, owned elsewhere or backing off allocates little).
+            if (Interlocked.Decrement(ref running) == 0 && GC.GetTotalAllocatedBytes() - allocatedBefore > AudioJobBytes)
             {
                 ReleaseJobMemory();
             }

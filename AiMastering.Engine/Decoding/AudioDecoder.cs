@@ -71,6 +71,8 @@ public static class AudioDecoder
     /// <summary>
     /// <see cref="Decode(string)"/>, telling <paramref name="decoded"/> about every stretch of frames as soon as it is in
     /// the planar arrays (sample rate, the arrays, first frame, frame count), so work on it can overlap the decoding.
+    /// Frames handed over are never changed afterwards (grown or trimmed arrays are copies holding the same values):
+    /// keep it so, or the work done on them (<c>OverlappedAnalysis</c>) no longer describes the returned buffer.
     /// </summary>
     internal static AudioBuffer Decode(string path, Action<int, float[][], int, int>? decoded)
     {

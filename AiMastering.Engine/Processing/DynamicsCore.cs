@@ -59,6 +59,11 @@ internal sealed class DynamicsCore
     public void ComputeGain(Span<float> level, Span<float> gain)
     {
         var n = level.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
         if (rms)
         {
             var x = Work(n);
