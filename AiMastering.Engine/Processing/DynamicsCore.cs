@@ -92,8 +92,8 @@ internal sealed class DynamicsCore
         var targets = Work(n);
         TensorPrimitives.ConvertTruncating<float, double>(level, targets);
         smoothed = upward == (att < rel)
-            ? SmoothTowardsLarger(targets, smoothed, att, attStep, rel, relStep)
-            : SmoothTowardsSmaller(targets, smoothed, att, attStep, rel, relStep);
+            ? Smooth<Larger>(targets, smoothed, att, attStep, rel, relStep)
+            : Smooth<Smaller>(targets, smoothed, att, attStep, rel, relStep);
         TensorPrimitives.ConvertTruncating<double, float>(targets, gain);
         Meter.Add(-TensorPrimitives.MaxMagnitude(gain), -TensorPrimitives.Sum(gain), n);
 
@@ -115,24 +115,14 @@ internal sealed class DynamicsCore
         return m;
     }
 
-    private static double SmoothTowardsLarger(Span<double> x, double y, double att, double attStep, double rel, double relStep)
+    // One smoothing loop, specialised per pick (a struct type argument: no call per frame).
+    private static double Smooth<TPick>(Span<double> x, double y, double att, double attStep, double rel, double relStep)
+        where TPick : struct, IPick
     {
         for (var i = 0; i < x.Length; i++)
         {
             var target = x[i];
-            y = double.MaxNative(double.MultiplyAddEstimate(att, y, attStep * target), double.MultiplyAddEstimate(rel, y, relStep * target));
-            x[i] = y;
-        }
-
-        return y;
-    }
-
-    private static double SmoothTowardsSmaller(Span<double> x, double y, double att, double attStep, double rel, double relStep)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            var target = x[i];
-            y = double.MinNative(double.MultiplyAddEstimate(att, y, attStep * target), double.MultiplyAddEstimate(rel, y, relStep * target));
+            y = TPick.Pick(double.MultiplyAddEstimate(att, y, attStep * target), double.MultiplyAddEstimate(rel, y, relStep * target));
             x[i] = y;
         }
 
@@ -232,5 +222,20 @@ internal sealed class DynamicsCore
 
             TensorPrimitives.Abs(level, level);
         }
+    }
+
+    private interface IPick
+    {
+        static abstract double Pick(double attack, double release);
+    }
+
+    private readonly struct Larger : IPick
+    {
+        public static double Pick(double attack, double release) => double.MaxNative(attack, release);
+    }
+
+    private readonly struct Smaller : IPick
+    {
+        public static double Pick(double attack, double release) => double.MinNative(attack, release);
     }
 }
