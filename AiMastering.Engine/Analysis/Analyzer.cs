@@ -19,12 +19,22 @@ public static class Analyzer
             throw new ArgumentException("Only mono and stereo audio can be analyzed.", nameof(audio));
         }
 
-        // The whole buffer is one block; the spectrum reads its frames straight from the buffer, in parallel with the passes.
+        // The whole buffer is one block.
         var passes = new AnalysisPasses(audio.SampleRate, audio.ChannelCount, audio.Length, framePowers: false);
+        return Analyze(audio, passes, () => passes.Append(new Processing.AudioBlock(audio.Channels)));
+    }
+
+    /// <summary>
+    /// The analysis of <paramref name="audio"/> from passes that <paramref name="finishPasses"/> brings to its end (feeding
+    /// them the buffer, or waiting for the ones fed while decoding); the spectrum reads its frames straight from the
+    /// buffer meanwhile.
+    /// </summary>
+    internal static AudioAnalysis Analyze(AudioBuffer audio, AnalysisPasses passes, Action finishPasses)
+    {
         var stereo = audio.ChannelCount >= 2;
         StereoSpectrum? spectrum = null;
         Parallel.Invoke(
-            () => passes.Append(new Processing.AudioBlock(audio.Channels)),
+            finishPasses,
             () => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate));
         return Summarize(passes.Complete(), spectrum!);
     }
@@ -40,7 +50,7 @@ public static class Analyzer
         return Summarize(passes, StereoSpectrum.Measure(frames, audio));
     }
 
-    internal static AudioAnalysis Summarize(PassResults passes, StereoSpectrum spectrum)
+    private static AudioAnalysis Summarize(PassResults passes, StereoSpectrum spectrum)
     {
         var grid = passes.Grid;
         var channels = passes.Channels;

@@ -25,8 +25,7 @@ internal sealed class ChannelPass
     private readonly Biquad g;
 
     // Filter states, running sums and the partial sums of the current sub-block; lane 0 = left (or mono), lane 1 = right.
-    private Vector128<double> z1, z2, w1, w2, sum, weighted, raw;
-    private double lr;
+    private PassState state;
     private long position;
     private int sub;
     private long subEnd;
@@ -80,10 +79,10 @@ internal sealed class ChannelPass
     /// <summary>Stores the DC sums and closes clipped runs at the end of the signal.</summary>
     public void Complete()
     {
-        left.Sum = sum.GetElement(0);
+        left.Sum = state.Total.GetElement(0);
         if (right is not null)
         {
-            right.Sum = sum.GetElement(1);
+            right.Sum = state.Total.GetElement(1);
         }
 
         leftPeaks.Complete();
@@ -92,13 +91,13 @@ internal sealed class ChannelPass
 
     private void AppendMono(ReadOnlySpan<float> samples)
     {
-        var state = new MonoState(f, g, z1.GetElement(0), z2.GetElement(0), w1.GetElement(0), w2.GetElement(0));
-        double total = sum.GetElement(0), weightedSum = weighted.GetElement(0), rawSum = raw.GetElement(0);
+        var mono = new MonoState(f, g, state.Z1.GetElement(0), state.Z2.GetElement(0), state.W1.GetElement(0), state.W2.GetElement(0));
+        double total = state.Total.GetElement(0), weightedSum = state.Weighted.GetElement(0), rawSum = state.Raw.GetElement(0);
         var done = 0;
         while (done < samples.Length)
         {
             var n = (int)Math.Min(samples.Length - done, subEnd - position);
-            MonoKernel(samples.Slice(done, n), ref state, ref weightedSum, ref rawSum, ref total);
+            MonoKernel(samples.Slice(done, n), ref mono, ref weightedSum, ref rawSum, ref total);
 
             left.WeightedEnergy[sub] = weightedSum;
             left.Energy[sub] = rawSum;
@@ -107,15 +106,21 @@ internal sealed class ChannelPass
             if (position == subEnd)
             {
                 weightedSum = rawSum = 0;
-                state.Flush();
+                mono.Flush();
                 NextSubBlock();
             }
         }
 
-        (z1, z2, w1, w2) = (Vector128.Create(state.Z1, 0), Vector128.Create(state.Z2, 0), Vector128.Create(state.W1, 0), Vector128.Create(state.W2, 0));
-        sum = Vector128.Create(total, 0);
-        weighted = Vector128.Create(weightedSum, 0);
-        raw = Vector128.Create(rawSum, 0);
+        state = new PassState
+        {
+            Z1 = Vector128.Create(mono.Z1, 0),
+            Z2 = Vector128.Create(mono.Z2, 0),
+            W1 = Vector128.Create(mono.W1, 0),
+            W2 = Vector128.Create(mono.W2, 0),
+            Total = Vector128.Create(total, 0),
+            Weighted = Vector128.Create(weightedSum, 0),
+            Raw = Vector128.Create(rawSum, 0),
+        };
     }
 
     // The mono per-sample loop, call-free like StereoKernel so its state stays in registers.
@@ -140,7 +145,6 @@ internal sealed class ChannelPass
     private void AppendStereo(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var coefficients = new StereoCoefficients(f, g);
-        var state = new StereoState { Z1 = z1, Z2 = z2, W1 = w1, W2 = w2, Total = sum, Weighted = weighted, Raw = raw, Cross = lr };
         var crossArray = cross!();
         var done = 0;
         while (done < a.Length)
@@ -167,14 +171,12 @@ internal sealed class ChannelPass
                 NextSubBlock();
             }
         }
-
-        (z1, z2, w1, w2, sum, weighted, raw, lr) = (state.Z1, state.Z2, state.W1, state.W2, state.Total, state.Weighted, state.Raw, state.Cross);
     }
 
     // The per-sample loop on its own, with no call inside, so the JIT keeps the states and coefficients in registers
     // (inside AppendStereo it spilled them all to the stack on every sample, which lengthened the recursion by the
     // store-to-load latency: about twice the time).
-    private static void StereoKernel(ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, in StereoCoefficients c, ref StereoState state)
+    private static void StereoKernel(ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, in StereoCoefficients c, ref PassState state)
     {
         // Feedback coefficients negated so every update is one multiply-add and the recursion's critical path is two
         // of them per sample (y -> z1 -> next y).
@@ -261,7 +263,7 @@ internal sealed class ChannelPass
         public readonly Vector128<double> Ga1 = Vector128.Create(-g.A1), Ga2 = Vector128.Create(-g.A2);
     }
 
-    private struct StereoState
+    private struct PassState
     {
         public Vector128<double> Z1, Z2, W1, W2, Total, Weighted, Raw;
         public double Cross;

@@ -42,12 +42,7 @@ internal sealed class OverlappedAnalysis : IDisposable
         }
 
         Hand();
-        var stereo = audio.ChannelCount >= 2;
-        StereoSpectrum? spectrum = null;
-        Parallel.Invoke(
-            () => pending.GetAwaiter().GetResult(),
-            () => spectrum = StereoSpectrum.Measure(audio.Channels[0], stereo ? audio.Channels[1] : [], audio.SampleRate));
-        return Analyzer.Summarize(passes.Complete(), spectrum!);
+        return Analyzer.Analyze(audio, passes, () => pending.GetAwaiter().GetResult());
     }
 
     /// <summary>Lets a stretch still running finish (a failed decode must not leave work behind); its errors are not rethrown.</summary>
