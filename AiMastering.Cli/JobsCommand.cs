@@ -43,7 +43,7 @@ public static class JobsCommand
         {
             try
             {
-                filter = JobStatusMachine.FromWire(status);
+                filter = JobStatuses.FromWire(status);
             }
             catch (ArgumentOutOfRangeException)
             {

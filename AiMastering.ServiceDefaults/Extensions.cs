@@ -19,8 +19,14 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
-    /// <summary>Activity sources and meters of our own that every service exports.</summary>
-    public static readonly string[] OwnTelemetrySources = ["AiMastering.Jobs", "AiMastering.Jobs.MongoDB", "AiMastering.Jobs.RabbitMq", "AiMastering.Worker", "AiMastering.Api"];
+    /// <summary>
+    /// Activity sources and meters of our own that every service exports: one per assembly of the job
+    /// pipeline (the constants <c>JobTelemetry.Name</c>, <c>RabbitMqTelemetry.Name</c>, <c>S3Telemetry.Name</c>,
+    /// <c>MongoCommandTracing.SourceName</c>, gathered in <c>JobTelemetrySources.All</c>). Written out
+    /// here because the front door uses these defaults too and must not depend on the job pipeline; a
+    /// test keeps this list equal to those constants. Each host's own source is its application name.
+    /// </summary>
+    public static readonly string[] OwnTelemetrySources = ["AiMastering.Jobs", "AiMastering.Jobs.RabbitMq", "AiMastering.Jobs.S3", "AiMastering.Jobs.Mongo"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder

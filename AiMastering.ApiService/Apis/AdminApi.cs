@@ -30,7 +30,7 @@ public static class AdminApi
         {
             try
             {
-                filter = JobStatusMachine.FromWire(status);
+                filter = JobStatuses.FromWire(status);
             }
             catch (ArgumentOutOfRangeException)
             {

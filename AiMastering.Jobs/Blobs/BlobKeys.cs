@@ -9,7 +9,16 @@ public static partial class BlobKeys
     public static string Upload(string userId, Guid id, string fileName) =>
         $"uploads/{SafeSegment(userId)}/{id:N}/{SafeFileName(fileName)}";
 
-    public static string Artifact(Guid jobId, string artifactFileName) => $"jobs/{jobId:N}/{artifactFileName}";
+    /// <summary>
+    /// <c>jobs/{jobId}/{attempt}/{file}</c>: each attempt writes under its own prefix, so a worker that lost
+    /// its lease and one that took the job over never write the same object. The job record keeps the
+    /// keys of the attempt that completed it.
+    /// </summary>
+    public static string Artifact(Guid jobId, int attempt, string artifactFileName)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempt);
+        return $"jobs/{jobId:N}/{attempt}/{artifactFileName}";
+    }
 
     /// <summary>True when the key belongs to this user's uploads.</summary>
     public static bool IsUploadOf(string key, string userId) =>

@@ -2,7 +2,9 @@ namespace AiMastering.Jobs.Blobs;
 
 /// <summary>
 /// Where uploads and artifacts live. Keys: <c>uploads/{userId}/{guid}/{safe-file-name}</c> and
-/// <c>jobs/{jobId}/{artifact}</c>. Implementations: the file system (embedded) and S3.
+/// <c>jobs/{jobId}/{attempt}/{artifact}</c>. Implementations: the file system (embedded) and S3.
+/// A store that cannot be reached throws <see cref="BlobStoreUnavailableException"/> (or an
+/// <see cref="IOException"/>); a missing object is null or <see cref="FileNotFoundException"/>.
 /// </summary>
 public interface IBlobStore
 {

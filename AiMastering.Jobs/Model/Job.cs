@@ -2,7 +2,7 @@ namespace AiMastering.Jobs.Model;
 
 /// <summary>
 /// One mastering job. The job store is the source of truth; every status change goes through the
-/// store as a compare-and-set on the expected status (see <see cref="JobStatusMachine"/>).
+/// store as a compare-and-set on the expected status (see <c>IJobStore</c>).
 /// </summary>
 public sealed record Job
 {

@@ -43,7 +43,7 @@ public sealed partial class JobRunner(
         LogClaimed(job.Id, job.Attempts, job.MaxAttempts);
         var started = Stopwatch.GetTimestamp();
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewal = KeepLeaseAsync(job.Id, lease);
+        var renewal = KeepLeaseAsync(job.Id, job.LeaseUntil ?? time.GetUtcNow() + _options.Lease, lease);
         try
         {
             var artifacts = await processor.ProcessAsync(job, new StoreProgress(store, job.Id, WorkerId, time), lease.Token);
@@ -67,7 +67,7 @@ public sealed partial class JobRunner(
         }
         catch (OperationCanceledException) when (lease.IsCancellationRequested)
         {
-            LogLostLease(job.Id);
+            // The lease is lost (logged by the renewal): the job belongs to the sweeper or another worker now.
         }
         catch (Exception ex)
         {
@@ -123,30 +123,69 @@ public sealed partial class JobRunner(
         }
     }
 
-    private async Task KeepLeaseAsync(Guid jobId, CancellationTokenSource lease)
+    /// <summary>
+    /// Renews the lease every third of its length. A renewal that fails (the store does not answer in
+    /// time, or throws) is tried again, more often, until the lease would expire; the processing is
+    /// cancelled only when the lease is really lost: the store says another worker owns the job, or the
+    /// lease ran out without a renewal (a sweeper may hand the job to another worker from then on).
+    /// </summary>
+    private async Task KeepLeaseAsync(Guid jobId, DateTimeOffset leaseUntil, CancellationTokenSource lease)
     {
         var period = _options.Lease / 3;
+        var wait = period;
         try
         {
-            while (!lease.IsCancellationRequested)
+            while (true)
             {
-                await Task.Delay(period, time, lease.Token);
-                var renewed = await store.RenewLeaseAsync(jobId, WorkerId, time.GetUtcNow() + _options.Lease, lease.Token);
-                if (!renewed)
+                await Task.Delay(Min(wait, leaseUntil - time.GetUtcNow()), time, lease.Token);
+                var left = leaseUntil - time.GetUtcNow();
+                if (left <= TimeSpan.Zero)
                 {
-                    // Another worker owns the job now: stop, so its processing is never completed twice.
+                    LogLeaseExpired(jobId);
                     await lease.CancelAsync();
+                    return;
+                }
+
+                var next = time.GetUtcNow() + _options.Lease;
+                switch (await TryRenewAsync(jobId, next, left, lease.Token))
+                {
+                    case true:
+                        leaseUntil = next;
+                        wait = period;
+                        break;
+                    case false:
+                        // Another worker owns the job now: stop, so its processing is never completed twice.
+                        LogLostLease(jobId);
+                        await lease.CancelAsync();
+                        return;
+                    case null:
+                        wait = period / 3;
+                        break;
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (lease.IsCancellationRequested)
         {
-        }
-        catch (Exception ex)
-        {
-            LogRenewFailed(ex, jobId);
         }
     }
+
+    /// <summary>True when renewed, false when the store refused (lease lost), null when the store did not answer before <paramref name="left"/> ran out.</summary>
+    private async Task<bool?> TryRenewAsync(Guid jobId, DateTimeOffset leaseUntil, TimeSpan left, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(left, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await store.RenewLeaseAsync(jobId, WorkerId, leaseUntil, linked.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRenewFailed(ex, jobId);
+            return null;
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b < TimeSpan.Zero ? TimeSpan.Zero : b;
 
     private sealed class StoreProgress(IJobStore store, Guid jobId, string workerId, TimeProvider time) : IJobProgress
     {
@@ -175,6 +214,9 @@ public sealed partial class JobRunner(
     [LoggerMessage(LogLevel.Error, "Unexpected error processing job {JobId}")]
     private partial void LogUnexpected(Exception ex, Guid jobId);
 
-    [LoggerMessage(LogLevel.Warning, "Could not renew the lease of job {JobId}")]
+    [LoggerMessage(LogLevel.Warning, "The lease of job {JobId} ran out without a renewal; processing stops")]
+    private partial void LogLeaseExpired(Guid jobId);
+
+    [LoggerMessage(LogLevel.Warning, "Could not renew the lease of job {JobId}; trying again until it would expire")]
     private partial void LogRenewFailed(Exception ex, Guid jobId);
 }

@@ -250,7 +250,7 @@ public sealed class SqliteJobStore : IJobStore
         {
             Id = Guid.ParseExact(r.GetString(0), "N"),
             UserId = r.GetString(1),
-            Status = JobStatusMachine.FromWire(r.GetString(2)),
+            Status = JobStatuses.FromWire(r.GetString(2)),
             CreatedAt = FromMs(r.GetInt64(3)),
             UpdatedAt = FromMs(r.GetInt64(4)),
             StartedAt = r.IsDBNull(5) ? null : FromMs(r.GetInt64(5)),

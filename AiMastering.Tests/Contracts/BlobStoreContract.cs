@@ -37,7 +37,7 @@ public abstract class BlobStoreContract : IAsyncLifetime
     [Fact]
     public async Task Stored_bytes_come_back_with_their_size_and_type()
     {
-        var key = BlobKeys.Artifact(Guid.NewGuid(), "master.wav");
+        var key = BlobKeys.Artifact(Guid.NewGuid(), 1, "master.wav");
         var content = Bytes(10_000);
 
         await Store.UploadBytesAsync(key, content, "audio/wav", Ct);
@@ -54,7 +54,7 @@ public abstract class BlobStoreContract : IAsyncLifetime
     [Fact]
     public async Task Stored_file_comes_back_unchanged()
     {
-        var key = BlobKeys.Artifact(Guid.NewGuid(), "preview.mp3");
+        var key = BlobKeys.Artifact(Guid.NewGuid(), 1, "preview.mp3");
         var source = TempFile("up.mp3");
         await File.WriteAllBytesAsync(source, Bytes(70_000), Ct);
 
@@ -69,7 +69,7 @@ public abstract class BlobStoreContract : IAsyncLifetime
     [Fact]
     public async Task Missing_object_has_no_info_and_cannot_be_downloaded()
     {
-        var key = BlobKeys.Artifact(Guid.NewGuid(), "report.json");
+        var key = BlobKeys.Artifact(Guid.NewGuid(), 1, "report.json");
         (await Store.GetInfoAsync(key, Ct)).ShouldBeNull();
         await Should.ThrowAsync<FileNotFoundException>(() => Store.DownloadToFileAsync(key, TempFile("x"), Ct));
     }
@@ -77,7 +77,7 @@ public abstract class BlobStoreContract : IAsyncLifetime
     [Fact]
     public async Task Deleted_object_is_gone()
     {
-        var key = BlobKeys.Artifact(Guid.NewGuid(), "analysis.json");
+        var key = BlobKeys.Artifact(Guid.NewGuid(), 1, "analysis.json");
         await Store.UploadBytesAsync(key, "{}"u8.ToArray(), "application/json", Ct);
 
         await Store.DeleteAsync(key, Ct);

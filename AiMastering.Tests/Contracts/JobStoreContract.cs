@@ -61,7 +61,7 @@ public abstract class JobStoreContract
         var job = NewJob();
         await store.InsertAsync(job, Ct);
         await store.TryClaimAsync(job.Id, "owner", T0, TimeSpan.FromSeconds(30), Ct);
-        var artifacts = new JobArtifacts { Master = $"jobs/{job.Id:N}/master.wav" };
+        var artifacts = new JobArtifacts { Master = $"jobs/{job.Id:N}/1/master.wav" };
 
         (await store.CompleteAsync(job.Id, "intruder", artifacts, T0, Ct)).ShouldBeFalse();
         (await store.CompleteAsync(job.Id, "owner", artifacts, T0.AddSeconds(5), Ct)).ShouldBeTrue();
@@ -154,6 +154,54 @@ public abstract class JobStoreContract
 
         touches.Count(t => t).ShouldBe(1);
         (await store.FindStaleQueuedAsync(T0.AddMinutes(5), 10, Ct)).ShouldBeEmpty();
+    }
+
+    /// <summary>Every move the store must refuse, from the status the job is really in.</summary>
+    public static TheoryData<string, string> RefusedMoves => new()
+    {
+        { "done", "retry" },
+        { "done", "claim" },
+        { "done", "fail" },
+        { "queued", "complete" },
+        { "queued", "requeue" },
+        { "failed", "complete" },
+        { "failed", "claim" },
+        { "processing", "retry" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedMoves))]
+    public async Task Store_refuses_a_move_from_the_wrong_status_and_changes_nothing(string status, string move)
+    {
+        var store = await OpenStoreAsync();
+        var job = NewJob();
+        await store.InsertAsync(job, Ct);
+        if (status != "queued")
+        {
+            await store.TryClaimAsync(job.Id, "owner", T0, TimeSpan.FromSeconds(30), Ct);
+        }
+
+        _ = status switch
+        {
+            "done" => await store.CompleteAsync(job.Id, "owner", JobArtifacts.None, T0, Ct),
+            "failed" => await store.FailAsync(job.Id, "owner", Oops(), T0, Ct),
+            _ => true,
+        };
+        var before = (await store.GetAsync(job.Id, Ct))!;
+        before.Status.ToWire().ShouldBe(status);
+
+        var moved = move switch
+        {
+            "retry" => await store.RetryFailedAsync(job.Id, T0.AddMinutes(1), Ct),
+            "claim" => await store.TryClaimAsync(job.Id, "owner", T0.AddMinutes(1), TimeSpan.FromSeconds(30), Ct) is not null,
+            "fail" => await store.FailAsync(job.Id, "owner", Oops(), T0.AddMinutes(1), Ct),
+            "complete" => await store.CompleteAsync(job.Id, "owner", JobArtifacts.None, T0.AddMinutes(1), Ct),
+            "requeue" => await store.RequeueAsync(job.Id, "owner", Oops(), T0, T0.AddMinutes(1), Ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
+        };
+
+        moved.ShouldBeFalse($"{status} → {move}");
+        (await store.GetAsync(job.Id, Ct)).ShouldBe(before);
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public sealed class S3BlobStoreTests : BlobStoreContract
     [InlineData("Café Noël-master.wav", "attachment; filename=\"Caf_ No_l-master.wav\"; filename*=UTF-8''Caf%C3%A9%20No%C3%ABl-master.wav")]
     public async Task Presigned_download_carries_the_file_name(string fileName, string disposition)
     {
-        var key = BlobKeys.Artifact(Guid.NewGuid(), "master.wav");
+        var key = BlobKeys.Artifact(Guid.NewGuid(), 1, "master.wav");
         await Store.UploadBytesAsync(key, Bytes(2_000), "audio/wav", Ct);
 
         var url = await Store.PresignDownloadAsync(key, fileName, DateTimeOffset.UtcNow.AddMinutes(5), Ct);
@@ -159,7 +159,7 @@ public sealed class S3BlobStoreTests : BlobStoreContract
     [Fact]
     public async Task Unsigned_download_is_refused()
     {
-        var key = BlobKeys.Artifact(Guid.NewGuid(), "master.wav");
+        var key = BlobKeys.Artifact(Guid.NewGuid(), 1, "master.wav");
         await Store.UploadBytesAsync(key, Bytes(10), "audio/wav", Ct);
         var url = await Store.PresignDownloadAsync(key, "a.wav", DateTimeOffset.UtcNow.AddMinutes(5), Ct);
 

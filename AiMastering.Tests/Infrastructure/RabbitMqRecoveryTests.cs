@@ -121,7 +121,7 @@ public sealed class RabbitMqRecoveryTests : IAsyncLifetime
         public Task<JobArtifacts> ProcessAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
         {
             processed.AddOrUpdate(job.Id, 1, (_, n) => n + 1);
-            return Task.FromResult(new JobArtifacts { Master = AiMastering.Jobs.Blobs.BlobKeys.Artifact(job.Id, "master.wav") });
+            return Task.FromResult(new JobArtifacts { Master = AiMastering.Jobs.Blobs.BlobKeys.Artifact(job.Id, job.Attempts, "master.wav") });
         }
     }
 }

@@ -135,6 +135,6 @@ public sealed class RabbitMqRetryTests : IAsyncLifetime
             return Task.FromResult(new JobArtifacts { Master = BlobKeysFor(job) });
         }
 
-        private static string BlobKeysFor(Job job) => AiMastering.Jobs.Blobs.BlobKeys.Artifact(job.Id, "master.wav");
+        private static string BlobKeysFor(Job job) => AiMastering.Jobs.Blobs.BlobKeys.Artifact(job.Id, job.Attempts, "master.wav");
     }
 }

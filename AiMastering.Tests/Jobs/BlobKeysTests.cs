@@ -22,6 +22,17 @@ public sealed class BlobKeysTests
     public void Malformed_keys_are_rejected(string key) => BlobKeys.IsWellFormed(key).ShouldBeFalse();
 
     [Fact]
+    public void Two_attempts_of_one_job_never_share_an_artifact_key()
+    {
+        var job = Guid.NewGuid();
+        var first = BlobKeys.Artifact(job, 1, "master.wav");
+        var second = BlobKeys.Artifact(job, 2, "master.wav");
+        first.ShouldBe($"jobs/{job:N}/1/master.wav");
+        second.ShouldNotBe(first);
+        BlobKeys.IsWellFormed(second).ShouldBeTrue();
+    }
+
+    [Fact]
     public void A_user_can_only_name_their_own_uploads()
     {
         var key = BlobKeys.Upload("alice", Guid.NewGuid(), "mix.wav");

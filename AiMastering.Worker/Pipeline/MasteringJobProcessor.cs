@@ -40,17 +40,17 @@ public sealed class MasteringJobProcessor(
         var settings = SettingsMapping.ToSettings(job.Options);
         var artifacts = new JobArtifacts
         {
-            Master = BlobKeys.Artifact(job.Id, "master.wav"),
-            Preview = BlobKeys.Artifact(job.Id, "preview.mp3"),
-            Analysis = BlobKeys.Artifact(job.Id, "analysis.json"),
-            MasterAnalysis = BlobKeys.Artifact(job.Id, "master-analysis.json"),
-            Decision = BlobKeys.Artifact(job.Id, "decision.json"),
-            Report = BlobKeys.Artifact(job.Id, "report.json"),
+            Master = BlobKeys.Artifact(job.Id, job.Attempts, "master.wav"),
+            Preview = BlobKeys.Artifact(job.Id, job.Attempts, "preview.mp3"),
+            Analysis = BlobKeys.Artifact(job.Id, job.Attempts, "analysis.json"),
+            MasterAnalysis = BlobKeys.Artifact(job.Id, job.Attempts, "master-analysis.json"),
+            Decision = BlobKeys.Artifact(job.Id, job.Attempts, "decision.json"),
+            Report = BlobKeys.Artifact(job.Id, job.Attempts, "report.json"),
         };
 
         if (referencePath is not null)
         {
-            artifacts = artifacts with { ReferenceAnalysis = BlobKeys.Artifact(job.Id, "reference-analysis.json") };
+            artifacts = artifacts with { ReferenceAnalysis = BlobKeys.Artifact(job.Id, job.Attempts, "reference-analysis.json") };
         }
 
         await progress.ReportStageAsync("mastering", cancellationToken);
@@ -188,7 +188,7 @@ public sealed class MasteringJobProcessor(
         {
             await step();
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException or Amazon.Runtime.AmazonServiceException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException or BlobStoreUnavailableException)
         {
             throw new JobFailedException(ErrorCode.StorageUnavailable, "The file store could not be reached; we will try again.", ex);
         }

@@ -229,7 +229,7 @@ public sealed partial class RabbitMqJobQueue(
     private async Task SendAsync(string operation, string exchange, string routingKey, JobMessage message, IDictionary<string, object?>? headers, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
-        using var activity = JobTelemetry.Source.StartActivity(operation, ActivityKind.Producer, parent);
+        using var activity = RabbitMqTelemetry.Source.StartActivity(operation, ActivityKind.Producer, parent);
         activity?.SetTag("job.id", message.JobId);
         activity?.SetTag("job.attempt", message.Attempt);
         activity?.SetTag("messaging.destination.name", routingKey.Length == 0 ? exchange : routingKey);

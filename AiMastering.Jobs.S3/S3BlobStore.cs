@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -8,7 +9,9 @@ namespace AiMastering.Jobs.Blobs.S3;
 /// <summary>
 /// The blob store on any S3-compatible server. Browsers upload straight to the bucket with a
 /// presigned POST whose policy pins key, type and size (or a presigned PUT where POST policies are
-/// missing) and download with short-lived presigned GETs that carry the file name.
+/// missing) and download with short-lived presigned GETs that carry the file name. Every AWS SDK error
+/// that reaches a caller is a <see cref="BlobStoreUnavailableException"/> (a missing object is null or
+/// <see cref="FileNotFoundException"/>, as in every store).
 /// </summary>
 public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, TimeProvider time) : IBlobStore, IDisposable
 {
@@ -29,7 +32,10 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         });
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        CallAsync("s3 initialize", Options.Bucket, () => CreateBucketAsync(cancellationToken));
+
+    private async Task CreateBucketAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -74,7 +80,7 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             return new PresignedUpload(BucketUrl(), "POST", fields, empty, grant.ExpiresAt);
         }
 
-        var url = await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        var url = await CallAsync("s3 presign upload", grant.Key, () => client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
             BucketName = Options.Bucket,
             Key = grant.Key,
@@ -82,7 +88,7 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             ContentType = grant.ContentType,
             Expires = grant.ExpiresAt.UtcDateTime,
             Protocol = UrlProtocol,
-        });
+        }));
         var headers = new Dictionary<string, string> { ["Content-Type"] = grant.ContentType };
         return new PresignedUpload(new Uri(url), "PUT", empty, headers, grant.ExpiresAt);
     }
@@ -99,12 +105,17 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             Protocol = UrlProtocol,
         };
         request.ResponseHeaderOverrides.ContentDisposition = ContentDispositions.Attachment(downloadFileName);
-        return new Uri(await client.GetPreSignedURLAsync(request));
+        return new Uri(await CallAsync("s3 presign download", key, () => client.GetPreSignedURLAsync(request)));
     }
 
-    public async Task<BlobInfo?> GetInfoAsync(string key, CancellationToken cancellationToken)
+    public Task<BlobInfo?> GetInfoAsync(string key, CancellationToken cancellationToken)
     {
         EnsureKey(key);
+        return CallAsync("s3 head", key, () => HeadAsync(key, cancellationToken));
+    }
+
+    private async Task<BlobInfo?> HeadAsync(string key, CancellationToken cancellationToken)
+    {
         try
         {
             var meta = await client.GetObjectMetadataAsync(Options.Bucket, key, cancellationToken);
@@ -116,9 +127,14 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
         }
     }
 
-    public async Task DownloadToFileAsync(string key, string path, CancellationToken cancellationToken)
+    public Task DownloadToFileAsync(string key, string path, CancellationToken cancellationToken)
     {
         EnsureKey(key);
+        return CallAsync("s3 download", key, () => DownloadAsync(key, path, cancellationToken));
+    }
+
+    private async Task DownloadAsync(string key, string path, CancellationToken cancellationToken)
+    {
         try
         {
             using var response = await client.GetObjectAsync(Options.Bucket, key, cancellationToken);
@@ -131,35 +147,35 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
         }
     }
 
-    public async Task UploadFileAsync(string key, string path, string contentType, CancellationToken cancellationToken)
+    public Task UploadFileAsync(string key, string path, string contentType, CancellationToken cancellationToken)
     {
         EnsureKey(key);
-        await client.PutObjectAsync(new PutObjectRequest
+        return CallAsync("s3 upload", key, () => client.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Options.Bucket,
             Key = key,
             FilePath = path,
             ContentType = contentType,
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     public async Task UploadBytesAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         EnsureKey(key);
         using var stream = new MemoryStream(content.ToArray(), writable: false);
-        await client.PutObjectAsync(new PutObjectRequest
+        await CallAsync("s3 upload", key, () => client.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Options.Bucket,
             Key = key,
             InputStream = stream,
             ContentType = contentType,
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
-    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         EnsureKey(key);
-        await client.DeleteObjectAsync(Options.Bucket, key, cancellationToken);
+        return CallAsync("s3 delete", key, () => client.DeleteObjectAsync(Options.Bucket, key, cancellationToken));
     }
 
     public void Dispose() => client.Dispose();
@@ -174,6 +190,29 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
 
         var endpoint = new UriBuilder(Options.Endpoint) { Host = $"{Options.Bucket}.{Options.Endpoint.Host}" };
         return endpoint.Uri;
+    }
+
+    private static async Task CallAsync(string operation, string key, Func<Task> call) =>
+        await CallAsync(operation, key, async () =>
+        {
+            await call();
+            return true;
+        });
+
+    /// <summary>One span per call; the SDK's errors leave as <see cref="BlobStoreUnavailableException"/>.</summary>
+    private static async Task<T> CallAsync<T>(string operation, string key, Func<Task<T>> call)
+    {
+        using var activity = S3Telemetry.Source.StartActivity(operation, ActivityKind.Client);
+        activity?.SetTag("aws.s3.key", key);
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw new BlobStoreUnavailableException($"The S3 store refused or did not answer '{operation}' for '{key}': {ex.Message}", ex);
+        }
     }
 
     private static void EnsureKey(string key)

@@ -20,7 +20,7 @@ public static class RabbitMqJobQueueExtensions
             .BindConfiguration(RabbitMqQueueOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<JobRunnerOptions>(); // bound by AddJobBackends (section Jobs)
+        builder.Services.AddOptions<JobRunnerOptions>(); // bound by AddJobsCore (section Jobs)
         builder.Services.TryAddSingleton<RabbitMqJobQueue>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IJobQueue>(sp => sp.GetRequiredService<RabbitMqJobQueue>()));
         builder.Services.TryAddSingleton<IDeadLetterInspector>(sp => sp.GetRequiredService<RabbitMqJobQueue>());

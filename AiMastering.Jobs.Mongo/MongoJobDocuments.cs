@@ -52,7 +52,7 @@ public static class MongoJobDocuments
     {
         Id = d["_id"].AsBsonBinaryData.ToGuid(GuidRepresentation.Standard),
         UserId = d["userId"].AsString,
-        Status = JobStatusMachine.FromWire(d["status"].AsString),
+        Status = JobStatuses.FromWire(d["status"].AsString),
         CreatedAt = ReadDate(d["createdAt"])!.Value,
         UpdatedAt = ReadDate(d["updatedAt"])!.Value,
         StartedAt = ReadDate(d.GetValue("startedAt", BsonNull.Value)),

@@ -8,7 +8,7 @@ namespace AiMastering.Jobs.Store.Mongo;
 /// <summary>OpenTelemetry spans for MongoDB commands, from the driver's command events.</summary>
 public static class MongoCommandTracing
 {
-    public const string SourceName = "AiMastering.Jobs.MongoDB";
+    public const string SourceName = "AiMastering.Jobs.Mongo";
 
     public static readonly ActivitySource Source = new(SourceName);
 
