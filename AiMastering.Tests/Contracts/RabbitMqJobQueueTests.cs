@@ -28,23 +28,16 @@ public sealed class RabbitMqJobQueueTests : JobQueueContract
         // unacked message at once. (A client-side close would first wait for the running handler.)
         RabbitMqBroker.CtlAsync("close_all_connections \"worker died\"", Ct);
 
+    protected override Task<long> ReadyMessagesAsync(IJobQueue queue)
+    {
+        var rabbit = (RabbitMqJobQueue)queue;
+        return rabbit.CountMessagesAsync(rabbit.Topology.WorkQueue, Ct);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await RabbitMqTestQueues.DeleteAsync(_prefix, RetryDelays);
-    }
-
-    [Fact]
-    public void Retry_tier_is_the_shortest_not_shorter_than_the_delay()
-    {
-        var topology = new RabbitMqTopology("p", [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(60)]);
-        topology.RetryTiers.ShouldBe([TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(5)]);
-        topology.TierFor(TimeSpan.FromSeconds(10)).ShouldBe(TimeSpan.FromSeconds(10));
-        topology.TierFor(TimeSpan.FromSeconds(11)).ShouldBe(TimeSpan.FromSeconds(60));
-        topology.TierFor(TimeSpan.FromHours(1)).ShouldBe(TimeSpan.FromMinutes(5));
-        topology.RetryQueue(TimeSpan.FromSeconds(60)).ShouldBe("p.jobs.retry.60000");
-        topology.RetryQueueArguments(TimeSpan.FromSeconds(60))["x-dead-letter-strategy"].ShouldBe("at-least-once");
-        topology.RetryQueueArguments(TimeSpan.FromSeconds(60))["x-overflow"].ShouldBe("reject-publish");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Processing;
+using AiMastering.Jobs.Queue;
 using AiMastering.Jobs.Queue.RabbitMq;
 using AiMastering.Jobs.Store;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -87,7 +88,10 @@ public sealed class RabbitMqRecoveryTests : IAsyncLifetime
     public async Task Queued_job_whose_message_was_lost_is_republished_once_and_done()
     {
         var job = await InsertQueuedAsync(); // the API died before publishing
-        await Task.Delay(1000, Ct);
+        var published = await InsertQueuedAsync();
+        await _queue.PublishAsync(new JobMessage(published.Id, null, null, 1), Ct);
+        // The worker has handled the queue up to a job published after the first one was stored.
+        await Eventually.TrueAsync(async () => (await _store.GetAsync(published.Id, Ct))!.Status == JobStatus.Done, TimeSpan.FromSeconds(15));
         (await _store.GetAsync(job.Id, Ct))!.Status.ShouldBe(JobStatus.Queued, "no message, no work");
 
         _time.Offset = TimeSpan.FromMinutes(3);
