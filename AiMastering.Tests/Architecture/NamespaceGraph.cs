@@ -91,14 +91,14 @@ public sealed partial class NamespaceGraph
             onStack.Add(v);
             foreach (var w in Edges.GetValueOrDefault(v) ?? [])
             {
-                if (!index.ContainsKey(w))
+                if (!index.TryGetValue(w, out var seen))
                 {
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);
                 }
                 else if (onStack.Contains(w))
                 {
-                    low[v] = Math.Min(low[v], index[w]);
+                    low[v] = Math.Min(low[v], seen);
                 }
             }
 
