@@ -40,6 +40,7 @@ public sealed partial class NamespaceGraph
             }
         }
 
+        var qualified = new Regex($@"\b{Regex.Escape(rootNamespace)}(?:\.[A-Z]\w*)+", RegexOptions.CultureInvariant);
         var edges = new Dictionary<string, HashSet<string>>();
         foreach (var code in files)
         {
@@ -51,7 +52,7 @@ public sealed partial class NamespaceGraph
             }
 
             var targets = edges.TryGetValue(from, out var set) ? set : edges[from] = [];
-            foreach (Match m in QualifiedName().Matches(code))
+            foreach (Match m in qualified.Matches(code))
             {
                 targets.Add(FolderOf(m.Value, rootNamespace) ?? from);
             }
@@ -159,9 +160,6 @@ public sealed partial class NamespaceGraph
 
     [GeneratedRegex(@"\b(?:class|struct|interface|enum|record(?:\s+struct)?|delegate\s+[\w<>?,\s]+?)\s+(?<name>[A-Z]\w*)")]
     private static partial Regex TypeDeclaration();
-
-    [GeneratedRegex(@"\bAiMastering(?:\.[A-Z]\w*)+")]
-    private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"\b[A-Z]\w*\b")]
     private static partial Regex Identifier();
