@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Benchmarks;
 

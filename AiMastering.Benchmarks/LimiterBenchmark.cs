@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using AiMastering.Engine;
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
+using AiMastering.Engine;
 
 namespace AiMastering.Benchmarks;
 
@@ -37,7 +38,7 @@ internal static class LimiterBenchmark
         }
 
         var peak = work.Channels.Max(c => Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(c)));
-        Console.WriteLine(FormattableString.Invariant($"limiter on {source.Length / (double)source.SampleRate:0} s, +{gainDb} dB: best {best:0} ms, sample peak {Decibels.FromLinear(peak):0.000} dBFS"));
+        Console.WriteLine(FormattableString.Invariant($"limiter on {source.Length / (double)source.SampleRate:0} s, +{gainDb} dB: best {best:0} ms, sample peak {Decibels.FromAmplitude(peak):0.000} dBFS"));
         return 0;
     }
 }

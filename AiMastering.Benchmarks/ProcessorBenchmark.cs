@@ -45,11 +45,11 @@ internal static class ProcessorBenchmark
         yield return ("high-pass", () => new HighPassFilter(Rate, 2, new HighPassSettings(30)));
         yield return ("eq", () => new StaticEqualizer(Rate, 2,
             [new EqBand(EqBandShape.LowShelf, 100, 1.5), new EqBand(EqBandShape.Peaking, 2500, -2, 1.4), new EqBand(EqBandShape.HighShelf, 10000, 1)]));
-        yield return ("dynamic-eq", () => new DynamicEqBand(Rate, 2, new DynamicEqSettings(EqBandShape.Peaking, 3000, -30)));
+        yield return ("dynamic-eq", () => DynamicsProcessor.DynamicEq(Rate, 2, new DynamicEqSettings(EqBandShape.Peaking, 3000, -30)));
         yield return ("multiband", () => new MultibandCompressor(Rate, 2, new MultibandCompressorSettings(
             [120, 1000, 6000], [.. Enumerable.Range(0, 4).Select(_ => new CompressorSettings(-24, 2))])));
-        yield return ("glue", () => new Compressor(Rate, 2, new CompressorSettings(-18, 1.5)));
-        yield return ("expander", () => new UpwardExpander(Rate, 2, new UpwardExpanderSettings()));
+        yield return ("glue", () => DynamicsProcessor.Compressor(Rate, 2, new CompressorSettings(-18, 1.5)));
+        yield return ("expander", () => DynamicsProcessor.UpwardExpander(Rate, 2, new UpwardExpanderSettings()));
         yield return ("width", () => new StereoWidth(Rate, 2, new StereoWidthSettings(1)));
         yield return ("gain", () => new GainProcessor(Rate, 2, new GainSettings(6)));
         yield return ("limiter", () => new TruePeakLimiter(Rate, 2, new TruePeakLimiterSettings(-1)));

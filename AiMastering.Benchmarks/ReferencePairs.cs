@@ -1,5 +1,5 @@
 using System.Globalization;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 
 namespace AiMastering.Benchmarks;
 

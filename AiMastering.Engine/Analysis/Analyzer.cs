@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Analysis;
 
@@ -21,7 +22,7 @@ public static class Analyzer
 
         // The whole buffer is one block.
         var passes = new AnalysisPasses(audio.SampleRate, audio.ChannelCount, audio.Length, framePowers: false);
-        return Analyze(audio, passes, () => passes.Append(new Processing.AudioBlock(audio.Channels)));
+        return Analyze(audio, passes, () => passes.Append(new Dsp.AudioBlock(audio.Channels)));
     }
 
     /// <summary>
@@ -68,20 +69,20 @@ public static class Analyzer
 
         var channelTruePeaks = channels.Select(c => grid.Count == 0 ? 0 : (double)TensorPrimitives.Max(c.TruePeak)).ToArray();
         var channelSamplePeaks = channels.Select(c => grid.Count == 0 ? 0 : (double)TensorPrimitives.Max(c.SamplePeak)).ToArray();
-        var truePeakDb = Db.FromAmplitude(channelTruePeaks.Max());
-        var samplePeakDb = Db.FromAmplitude(channelSamplePeaks.Max());
+        var truePeakDb = Decibels.FromAmplitude(channelTruePeaks.Max());
+        var samplePeakDb = Decibels.FromAmplitude(channelSamplePeaks.Max());
 
         var loudnessModel = new LoudnessAnalysis(
-            Db.OrNull(loudness.Integrated),
+            Decibels.OrNull(loudness.Integrated),
             Math.Round(loudness.Range, 2),
-            Db.OrNull(loudness.RangeLow),
-            Db.OrNull(loudness.RangeHigh),
-            Db.OrNull(truePeakDb),
-            Db.OrNull(samplePeakDb),
-            Db.OrNull(loudness.MomentaryMax),
-            Db.OrNull(loudness.ShortTermMax),
-            channelTruePeaks.Select(p => Db.OrNull(Db.FromAmplitude(p))).ToArray(),
-            channelSamplePeaks.Select(p => Db.OrNull(Db.FromAmplitude(p))).ToArray());
+            Decibels.OrNull(loudness.RangeLow),
+            Decibels.OrNull(loudness.RangeHigh),
+            Decibels.OrNull(truePeakDb),
+            Decibels.OrNull(samplePeakDb),
+            Decibels.OrNull(loudness.MomentaryMax),
+            Decibels.OrNull(loudness.ShortTermMax),
+            channelTruePeaks.Select(p => Decibels.OrNull(Decibels.FromAmplitude(p))).ToArray(),
+            channelSamplePeaks.Select(p => Decibels.OrNull(Decibels.FromAmplitude(p))).ToArray());
         var dynamics = DynamicsMeasures.Compute(channels, grid, loudness, truePeak, truePeakDb);
         var tonal = SpectrumMeasures.Tonal(spectrum, stereo);
         var stereoModel = stereo

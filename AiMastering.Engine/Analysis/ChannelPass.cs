@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Analysis;
 
@@ -21,8 +21,8 @@ internal sealed class ChannelPass
     private readonly PeakScan leftPeaks;
     private readonly PeakScan? rightPeaks;
     private readonly Func<double[]>? cross;
-    private readonly Biquad f;
-    private readonly Biquad g;
+    private readonly BiquadCoefficients f;
+    private readonly BiquadCoefficients g;
 
     // Filter states, running sums and the partial sums of the current sub-block; lane 0 = left (or mono), lane 1 = right.
     private PassState state;
@@ -220,7 +220,7 @@ internal sealed class ChannelPass
     }
 
     /// <summary>Two cascaded direct-form-II-transposed biquads (pre-filter, then RLB high-pass), in double.</summary>
-    private struct MonoState(Biquad f, Biquad g, double z1, double z2, double w1, double w2)
+    private struct MonoState(BiquadCoefficients f, BiquadCoefficients g, double z1, double z2, double w1, double w2)
     {
         private readonly double fb0 = f.B0, fb1 = f.B1, fb2 = f.B2, fa1 = f.A1, fa2 = f.A2;
         private readonly double gb0 = g.B0, gb1 = g.B1, gb2 = g.B2, ga1 = g.A1, ga2 = g.A2;
@@ -255,7 +255,7 @@ internal sealed class ChannelPass
         }
     }
 
-    private readonly struct StereoCoefficients(Biquad f, Biquad g)
+    private readonly struct StereoCoefficients(BiquadCoefficients f, BiquadCoefficients g)
     {
         public readonly Vector128<double> Fb0 = Vector128.Create(f.B0), Fb1 = Vector128.Create(f.B1), Fb2 = Vector128.Create(f.B2);
         public readonly Vector128<double> Fa1 = Vector128.Create(-f.A1), Fa2 = Vector128.Create(-f.A2);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Analysis;
 
@@ -18,19 +19,19 @@ internal static class DynamicsMeasures
             samplePeak = Math.Max(samplePeak, grid.Count == 0 ? 0 : TensorPrimitives.Max(c.SamplePeak));
         }
 
-        var rms = Db.FromPower(energy / ((double)channels.Count * grid.Length));
-        var crest = Db.FromAmplitude(samplePeak) - rms;
+        var rms = Decibels.FromPower(energy / ((double)channels.Count * grid.Length));
+        var crest = Decibels.FromAmplitude(samplePeak) - rms;
         var plr = truePeakDb - loudness.Integrated;
         var psr = Psr(loudness, truePeak);
         var dr = DrScore(channels, grid);
         return new DynamicsAnalysis(
-            Db.OrNull(rms),
-            Db.OrNull(crest),
-            Db.OrNull(plr),
+            Decibels.OrNull(rms),
+            Decibels.OrNull(crest),
+            Decibels.OrNull(plr),
             psr is null ? null : Math.Round(psr.MedianDb, 2),
             psr,
             double.IsFinite(dr) ? (int)Math.Round(dr, MidpointRounding.AwayFromZero) : null,
-            Db.OrNull(dr));
+            Decibels.OrNull(dr));
     }
 
     // PSR per short-term window (3 s, every 100 ms): true peak in the window minus its short-term loudness,
@@ -50,7 +51,7 @@ internal static class DynamicsMeasures
             var end = Math.Min(truePeak.Length, LoudnessSeries.ShortTermWindow + (m * 10));
             var start = Math.Max(0, end - LoudnessSeries.ShortTermWindow);
             var peak = TensorPrimitives.Max(truePeak.AsSpan(start, end - start));
-            values.Add(Db.FromAmplitude(peak) - shortTerm[m]);
+            values.Add(Decibels.FromAmplitude(peak) - shortTerm[m]);
         }
 
         if (values.Count == 0)
@@ -98,7 +99,7 @@ internal static class DynamicsMeasures
             var top = Math.Max(1, (int)Math.Round(blocks * 0.2));
             var topRms = Math.Sqrt(rmsSquares.AsSpan(blocks - top).ToArray().Average());
             var secondPeak = blocks > 1 ? peaks[^2] : peaks[^1];
-            sum += Db.FromAmplitude(secondPeak / topRms);
+            sum += Decibels.FromAmplitude(secondPeak / topRms);
         }
 
         return sum / channels.Count;

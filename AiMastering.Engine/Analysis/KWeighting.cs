@@ -1,3 +1,5 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Analysis;
 
 /// <summary>
@@ -13,13 +15,13 @@ internal static class KWeighting
     private const double HighPassFrequencyHz = 38.13547087602444;
     private const double HighPassQ = 0.5003270373238773;
 
-    public static Biquad Shelf(int sampleRate)
+    public static BiquadCoefficients Shelf(int sampleRate)
     {
         var k = Math.Tan(Math.PI * ShelfFrequencyHz / sampleRate);
         var vh = Math.Pow(10.0, ShelfGainDb / 20.0);
         var vb = Math.Pow(vh, 0.4996667741545416);
         var a0 = 1.0 + (k / ShelfQ) + (k * k);
-        return new Biquad(
+        return new BiquadCoefficients(
             (vh + (vb * k / ShelfQ) + (k * k)) / a0,
             2.0 * ((k * k) - vh) / a0,
             (vh - (vb * k / ShelfQ) + (k * k)) / a0,
@@ -27,10 +29,10 @@ internal static class KWeighting
             (1.0 - (k / ShelfQ) + (k * k)) / a0);
     }
 
-    public static Biquad HighPass(int sampleRate)
+    public static BiquadCoefficients HighPass(int sampleRate)
     {
         var k = Math.Tan(Math.PI * HighPassFrequencyHz / sampleRate);
         var a0 = 1.0 + (k / HighPassQ) + (k * k);
-        return new Biquad(1.0, -2.0, 1.0, 2.0 * ((k * k) - 1.0) / a0, (1.0 - (k / HighPassQ) + (k * k)) / a0);
+        return new BiquadCoefficients(1.0, -2.0, 1.0, 2.0 * ((k * k) - 1.0) / a0, (1.0 - (k / HighPassQ) + (k * k)) / a0);
     }
 }

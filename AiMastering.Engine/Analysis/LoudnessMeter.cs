@@ -1,3 +1,5 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Analysis;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class LoudnessMeter
     public readonly record struct Reading(double IntegratedLufs, double TruePeakDbtp)
     {
         /// <summary>The reading as analysis.json reports it: rounded to 0.01 dB, silence as −∞ (see <see cref="Reported"/>).</summary>
-        public Reading AsReported() => new(Db.OrNull(IntegratedLufs) ?? double.NegativeInfinity, Db.OrNull(TruePeakDbtp) ?? double.NegativeInfinity);
+        public Reading AsReported() => new(Decibels.OrNull(IntegratedLufs) ?? double.NegativeInfinity, Decibels.OrNull(TruePeakDbtp) ?? double.NegativeInfinity);
     }
 
     /// <summary>Integrated loudness and true peak as an analysis reports them; equals <see cref="Reading.AsReported"/> of the same signal's reading.</summary>
@@ -23,7 +25,7 @@ internal static class LoudnessMeter
     {
         ArgumentNullException.ThrowIfNull(audio);
         var passes = new AnalysisPasses(audio.SampleRate, audio.ChannelCount, audio.Length, framePowers: false);
-        passes.Append(new Processing.AudioBlock(audio.Channels));
+        passes.Append(new Dsp.AudioBlock(audio.Channels));
         return Read(passes.Complete());
     }
 
@@ -33,6 +35,6 @@ internal static class LoudnessMeter
         ArgumentNullException.ThrowIfNull(passes);
         var loudness = new LoudnessSeries(passes.Channels, passes.Grid);
         var peak = passes.Channels.Max(c => c.TruePeak.Length == 0 ? 0f : System.Numerics.Tensors.TensorPrimitives.Max(c.TruePeak));
-        return new Reading(loudness.Integrated, Db.FromAmplitude(peak));
+        return new Reading(loudness.Integrated, Decibels.FromAmplitude(peak));
     }
 }

@@ -1,3 +1,5 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Analysis;
 
 /// <summary>
@@ -69,7 +71,7 @@ internal sealed class LoudnessSeries
     /// <summary>Short-term loudness of the 3 s window ending at sub-block <paramref name="end"/>.</summary>
     public double ShortTerm(int end) => WindowLoudness(Math.Max(0, end - ShortTermWindow), end);
 
-    public static double Lufs(double meanSquare) => -0.691 + Db.FromPower(meanSquare);
+    public static double Lufs(double meanSquare) => -0.691 + Decibels.FromPower(meanSquare);
 
     private double WindowPower(int from, int to)
     {

@@ -1,4 +1,4 @@
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Analysis;
 

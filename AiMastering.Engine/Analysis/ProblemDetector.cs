@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Analysis;
 
@@ -71,7 +72,7 @@ internal static class ProblemDetector
             return;
         }
 
-        var db = Db.FromAmplitude(max);
+        var db = Decibels.FromAmplitude(max);
         var times = TimeRanges.Merge(overs, 0.05);
         problems.Add(new AnalysisProblem(
             ProblemCode.InterSampleOvers,
@@ -84,7 +85,7 @@ internal static class ProblemDetector
     private static void DcOffset(Inputs input, List<AnalysisProblem> problems)
     {
         var worst = input.Channels.Max(c => Math.Abs(c.Sum) / Math.Max(1, input.Grid.Length));
-        var db = Db.FromAmplitude(worst);
+        var db = Decibels.FromAmplitude(worst);
         if (db < DcWarningDbfs)
         {
             return;
@@ -197,7 +198,7 @@ internal static class ProblemDetector
         var restReference = Reference("lowMids") + Reference("highMids") + Reference("highs");
         if (low > 0 && rest > 0 && restReference > 0)
         {
-            var excess = Db.FromPower(low / rest / (lowReference / restReference));
+            var excess = Decibels.FromPower(low / rest / (lowReference / restReference));
             if (excess > LowEndWarningDb)
             {
                 problems.Add(new AnalysisProblem(

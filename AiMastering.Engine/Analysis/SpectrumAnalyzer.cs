@@ -1,3 +1,5 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Analysis;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class SpectrumAnalyzer
     private static FractionalOctaveSpectrum Levels(double[] power, StereoSpectrum spectrum, int bandsPerOctave)
     {
         var centers = FractionalOctave.Centers(bandsPerOctave, spectrum.SampleRate);
-        var levels = FractionalOctave.BandPowers(power, spectrum.BinHz, centers, bandsPerOctave).Select(Db.FromPower).ToArray();
+        var levels = FractionalOctave.BandPowers(power, spectrum.BinHz, centers, bandsPerOctave).Select(Decibels.FromPower).ToArray();
         return new FractionalOctaveSpectrum(bandsPerOctave, centers, levels);
     }
 }

@@ -1,3 +1,5 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Analysis;
 
 /// <summary>Builds the tonal-balance and per-band stereo figures from a <see cref="StereoSpectrum"/>.</summary>
@@ -22,11 +24,11 @@ internal static class SpectrumMeasures
             }
 
             var power = FractionalOctave.BandPower(average, spectrum.BinHz, b.LowHz, high);
-            var relative = Db.FromPower(power / total);
-            var reference = Db.FromPower(Math.Log2(high / b.LowHz) / totalOctaves);
+            var relative = Decibels.FromPower(power / total);
+            var reference = Decibels.FromPower(Math.Log2(high / b.LowHz) / totalOctaves);
             return new SpectrumBand(
-                b.Name, b.LowHz, b.HighHz, Db.OrNull(Db.FromPower(power)), Db.OrNull(relative), Math.Round(reference, 2),
-                Db.OrNull(relative - reference));
+                b.Name, b.LowHz, b.HighHz, Decibels.OrNull(Decibels.FromPower(power)), Decibels.OrNull(relative), Math.Round(reference, 2),
+                Decibels.OrNull(relative - reference));
         }).ToArray();
 
         var centers = FractionalOctave.Centers(6, spectrum.SampleRate);
@@ -35,9 +37,9 @@ internal static class SpectrumMeasures
         var side = stereo ? FractionalOctave.BandPowers(spectrum.Side(), spectrum.BinHz, centers, 6) : null;
         var ltas = centers.Select((fc, i) => new LtasPoint(
             Math.Round(fc, 1),
-            Db.OrNull(Db.FromPower(level[i])),
-            Db.OrNull(Db.FromPower(mid[i])),
-            side is null ? null : Db.OrNull(Db.FromPower(side[i])))).ToArray();
+            Decibels.OrNull(Decibels.FromPower(level[i])),
+            Decibels.OrNull(Decibels.FromPower(mid[i])),
+            side is null ? null : Decibels.OrNull(Decibels.FromPower(side[i])))).ToArray();
         return new SpectrumAnalysis(ReferenceTilt, bands, ltas);
     }
 
@@ -57,9 +59,9 @@ internal static class SpectrumMeasures
             var r = FractionalOctave.BandPower(spectrum.Right, spectrum.BinHz, b.LowHz, high);
             var c = FractionalOctave.BandPower(spectrum.Cross, spectrum.BinHz, b.LowHz, high);
             var correlation = l > 0 && r > 0 ? c / Math.Sqrt(l * r) : double.NaN;
-            var sideToMid = Db.FromPower(FractionalOctave.BandPower(side, spectrum.BinHz, b.LowHz, high) /
+            var sideToMid = Decibels.FromPower(FractionalOctave.BandPower(side, spectrum.BinHz, b.LowHz, high) /
                                          FractionalOctave.BandPower(mid, spectrum.BinHz, b.LowHz, high));
-            return new StereoBand(b.Name, b.LowHz, b.HighHz, Db.OrNull(correlation, 3), Db.OrNull(sideToMid));
+            return new StereoBand(b.Name, b.LowHz, b.HighHz, Decibels.OrNull(correlation, 3), Decibels.OrNull(sideToMid));
         }).ToArray();
     }
 }

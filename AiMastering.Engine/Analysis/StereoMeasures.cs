@@ -1,3 +1,5 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Analysis;
 
 /// <summary>Stereo correlation, side/mid ratio, balance and mono fold-down loss; local correlation per second.</summary>
@@ -17,10 +19,10 @@ internal sealed class StereoMeasures
         var rr = right.Energy.Sum();
         var lr = Cross.Sum();
         var correlation = ll > 0 && rr > 0 ? lr / Math.Sqrt(ll * rr) : double.NaN;
-        var sideToMid = Db.FromPower((ll + rr - (2 * lr)) / (ll + rr + (2 * lr)));
-        var foldDown = Db.FromPower((ll + rr + (2 * lr)) / (2 * (ll + rr)));
-        var balance = Db.FromPower(ll / rr);
-        return new StereoAnalysis(Db.OrNull(correlation, 3), Db.OrNull(sideToMid), Db.OrNull(foldDown), Db.OrNull(balance), bands);
+        var sideToMid = Decibels.FromPower((ll + rr - (2 * lr)) / (ll + rr + (2 * lr)));
+        var foldDown = Decibels.FromPower((ll + rr + (2 * lr)) / (2 * (ll + rr)));
+        var balance = Decibels.FromPower(ll / rr);
+        return new StereoAnalysis(Decibels.OrNull(correlation, 3), Decibels.OrNull(sideToMid), Decibels.OrNull(foldDown), Decibels.OrNull(balance), bands);
     }
 
     /// <summary>Correlation of each 1 s window (100 sub-blocks) with enough level, else NaN.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Analysis;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Analysis;
 

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Decoding;
 

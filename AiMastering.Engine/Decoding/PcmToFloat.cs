@@ -5,8 +5,8 @@ namespace AiMastering.Engine.Decoding;
 
 /// <summary>
 /// Little-endian integer PCM (16 or 24 bits) to float in [−1, 1), the scaling NAudio's sample providers use
-/// (x / 2^15, x / 2^23: exact in float, so the result is bit-identical to theirs). NAudio converts sample by sample
-/// (0.16 s for a 5-minute 24-bit stereo file, before anything else can start); this packs each 3-byte sample into
+/// (x / 2^15, x / 2^23: exact in float, so the result is bit-identical to theirs). NAudio converts sample by sample,
+/// and decoding comes before anything else can start; this packs each 3-byte sample into
 /// the top of an int with one byte shuffle per 4 (or 16) samples and converts those in vectors.
 /// </summary>
 internal static class PcmToFloat

@@ -7,8 +7,7 @@ namespace AiMastering.Engine.Encoding;
 /// <summary>
 /// Runs one ffmpeg process with its stdin fed and its stdout consumed by the caller, each side on a thread of its
 /// own with blocking pipe I/O: .NET's asynchronous pipe I/O on Linux goes through the socket engine (an epoll thread,
-/// a thread-pool hop per 64 KB read and the pool's spinning), which cost about 0.4 CPU-s per 5-minute preview on
-/// the 2-core machine — CPU that LAME needs. Whatever happens —
+/// a thread-pool hop per 64 KB read and the pool's spinning), CPU that LAME needs on a small machine. Whatever happens —
 /// failure of either side, cancellation — the process is killed if still running and always waited for
 /// (no zombies); a non-zero exit becomes an <see cref="FfmpegException"/> carrying ffmpeg's error output.
 /// </summary>

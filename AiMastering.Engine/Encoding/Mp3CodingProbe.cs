@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AiMastering.Engine.Analysis;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Encoding;
 
@@ -125,7 +125,7 @@ internal sealed class Mp3CodingProbe(string ffmpegPath, bool inProcess = false)
             return new Mp3ProbeResult(double.NegativeInfinity, 0, 0, 0, 0, clock.Elapsed.TotalSeconds);
         }
 
-        // An ffmpeg encoder → decoder pipeline keeps two cores busy; ffmpeg's start-up (≈ 0.05 s CPU a process)
+        // An ffmpeg encoder → decoder pipeline keeps two cores busy; ffmpeg's start-up cost per process
         // outweighs splitting the sample further. In process, one group per core.
         var parts = inProcess
             ? Math.Clamp(Environment.ProcessorCount, 1, windows.Count)

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using AiMastering.Engine.Analysis;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Encoding;
 

@@ -1,5 +1,5 @@
 using AiMastering.Engine.Analysis;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Encoding;
 

@@ -1,8 +1,9 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Encoding;

@@ -64,8 +64,8 @@ internal static class ExplanationWriter
             {
                 SubsonicRule.Name => $"We removed inaudible energy below {F(rule.Inputs["highPassHz"], "0")} Hz{(rule.Inputs.ContainsKey("dcOffsetDbfs") ? " (including a DC offset)" : string.Empty)}; it only uses up headroom and makes speakers work for nothing.",
                 TransientRule.Name => $"Your mix's peaks stand only {F(rule.Inputs["crestFactorDb"])} dB above its average level, which sounds flat, so we gently brought the attack of drums and plucks back up.",
-                ExcessiveBassRule.Name => $"The bass was {F(rule.Inputs["bassExcessDb"])} dB stronger than a balanced master; a dynamic EQ around 90 Hz tames it only in the moments when it booms, and leaves it alone otherwise.",
-                HarshHighMidsRule.Name => $"The upper mids (2–6 kHz) were {F(rule.Inputs["highMidsExcessDb"])} dB stronger than a balanced master, which tends to sound harsh; a dynamic EQ around 3.5 kHz softens them only when they get loud.",
+                BandExcessRule.BassName => $"The bass was {F(rule.Inputs["bassExcessDb"])} dB stronger than a balanced master; a dynamic EQ around 90 Hz tames it only in the moments when it booms, and leaves it alone otherwise.",
+                BandExcessRule.HighMidsName => $"The upper mids (2–6 kHz) were {F(rule.Inputs["highMidsExcessDb"])} dB stronger than a balanced master, which tends to sound harsh; a dynamic EQ around 3.5 kHz softens them only when they get loud.",
                 TonalTiltRule.Name => Tilt(rule),
                 StereoImageRule.MonoLowsName => "The low end was spread or out of phase between left and right, so we made everything below 120 Hz mono: the bass stays solid on club systems and does not vanish on mono speakers.",
                 StereoImageRule.NarrowName => $"You asked for width and the mix was narrow, so we lifted the sides by {F(rule.Inputs["sideGainDb"])} dB above 300 Hz, leaving the bass and the centre untouched.",
@@ -90,7 +90,7 @@ internal static class ExplanationWriter
 
     private static readonly HashSet<string> KnownNames =
     [
-        SubsonicRule.Name, TransientRule.Name, ExcessiveBassRule.Name, HarshHighMidsRule.Name, TonalTiltRule.Name,
+        SubsonicRule.Name, TransientRule.Name, BandExcessRule.BassName, BandExcessRule.HighMidsName, TonalTiltRule.Name,
         StereoImageRule.MonoLowsName, StereoImageRule.NarrowName, CompressionRule.MultibandName, CompressionRule.GlueName,
         LoudnessRules.AlreadyLoudName, LoudnessRules.LimitingBudgetName, LoudnessRules.TargetName, LoudnessRules.CeilingName,
         LoudnessRules.DitherName,

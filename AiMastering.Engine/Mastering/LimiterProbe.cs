@@ -1,4 +1,5 @@
 using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Mastering;

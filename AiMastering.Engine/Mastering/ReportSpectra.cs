@@ -1,3 +1,5 @@
+using AiMastering.Engine.Analysis;
+
 namespace AiMastering.Engine.Mastering;
 
 /// <summary>Long-term spectra of the mix, the reference (when matched) and the master.</summary>

@@ -1,5 +1,6 @@
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Processing;
 using AiMastering.Engine.Streaming;

@@ -1,3 +1,5 @@
+using AiMastering.Engine.Analysis;
+
 namespace AiMastering.Engine.Matching;
 
 /// <summary>Helpers for curves given as <see cref="SpectrumPoint"/> lists sorted by frequency.</summary>

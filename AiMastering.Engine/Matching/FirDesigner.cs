@@ -1,4 +1,5 @@
 using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Matching;
 

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Matching;

@@ -1,3 +1,5 @@
+using AiMastering.Engine.Analysis;
+
 namespace AiMastering.Engine.Matching;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using AiMastering.Engine.Analysis;
+
 using static System.FormattableString;
 
 namespace AiMastering.Engine.Matching;

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using AiMastering.Engine.Analysis;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Matching;
 

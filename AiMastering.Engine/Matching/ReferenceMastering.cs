@@ -82,7 +82,7 @@ public static class ReferenceMastering
 
     private static ReportSpectra ReportSpectra(MatchSpectra spectra)
     {
-        static Mastering.SpectrumPoint[] Points(IReadOnlyList<SpectrumPoint> points) => [.. points.Select(p => new Mastering.SpectrumPoint(p.Hz, p.Db))];
+        static SpectrumPoint[] Points(IReadOnlyList<SpectrumPoint> points) => [.. points];
         return new ReportSpectra(Points(spectra.Source), Points(spectra.Reference), Points(spectra.Master));
     }
 }

@@ -1,3 +1,4 @@
+using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Engine.Matching;

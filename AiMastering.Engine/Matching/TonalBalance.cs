@@ -1,3 +1,5 @@
+using AiMastering.Engine.Analysis;
+
 namespace AiMastering.Engine.Matching;
 
 /// <summary>Shared curve arithmetic of the matcher: level-free tonal balance and its report form.</summary>

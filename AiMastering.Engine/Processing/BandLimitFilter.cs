@@ -1,11 +1,13 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Processing;
 
 /// <summary>
 /// Linear-phase FIR low-pass (65 taps, Kaiser β = 6, cut-off 0.46·fs): flat within 0.01 dB to
 /// 0.43·fs (19 kHz at 44.1 kHz), −2 dB at 0.45·fs. It plays the part of the decimation filter of
 /// an oversampled limiter: content right at Nyquist has peaks no short interpolator can see, so
-/// the limiter removes it before detecting. Latency 32 samples. Filtered with <see cref="FirKernel"/> (register-blocked;
-/// one TensorPrimitives.MultiplyAdd per tap took four times as long).
+/// the limiter removes it before detecting. Latency 32 samples. Filtered with <see cref="FirKernel"/> (register-blocked,
+/// so the accumulators stay in registers across the taps).
 /// </summary>
 internal sealed class BandLimitFilter
 {

@@ -1,5 +1,6 @@
-using System.Numerics;
 using System.Numerics.Tensors;
+using System.Numerics;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Processing;
 

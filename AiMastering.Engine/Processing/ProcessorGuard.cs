@@ -1,3 +1,5 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Processing;
 
 /// <summary>Shared argument checks for processor constructors and blocks.</summary>
@@ -14,14 +16,6 @@ internal static class ProcessorGuard
         if (block.ChannelCount != channelCount)
         {
             throw new ArgumentException($"Block has {block.ChannelCount} channels, processor expects {channelCount}.", nameof(block));
-        }
-    }
-
-    public static void FrequencyBelowNyquist(double frequencyHz, int sampleRate, string name)
-    {
-        if (!(frequencyHz > 0 && frequencyHz < sampleRate * 0.49))
-        {
-            throw new ArgumentOutOfRangeException(name, frequencyHz, $"Must be in (0, {sampleRate * 0.49}) Hz.");
         }
     }
 }

@@ -1,3 +1,5 @@
+using AiMastering.Engine.Dsp;
+
 namespace AiMastering.Engine.Processing;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Streaming;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using AiMastering.Engine.Processing;
+using AiMastering.Engine.Dsp;
 
 namespace AiMastering.Engine.Streaming;
 

@@ -71,7 +71,7 @@ internal sealed class SpillFile : IPlanarSource, IPlanarSink, IDisposable
     }
 
     /// <summary>Appends a block (all channels) at <see cref="Length"/>.</summary>
-    public void Append(Processing.AudioBlock block)
+    public void Append(Dsp.AudioBlock block)
     {
         for (var c = 0; c < ChannelCount; c++)
         {

@@ -1,6 +1,6 @@
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Analysis;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Application;

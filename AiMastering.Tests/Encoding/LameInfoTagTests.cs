@@ -1,5 +1,5 @@
 using AiMastering.Engine.Encoding;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Encoding;
 

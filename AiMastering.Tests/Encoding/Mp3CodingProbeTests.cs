@@ -1,6 +1,6 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Encoding;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Tests.Matching;
 

@@ -8,7 +8,7 @@ public sealed class ChainRendererTests
 {
     private static readonly Func<int, int, IAudioProcessor>[] Factories =
     [
-        (r, c) => new Compressor(r, c, new CompressorSettings(ThresholdDb: -20, Ratio: 2, ReleaseMs: 300)),
+        (r, c) => DynamicsProcessor.Compressor(r, c, new CompressorSettings(ThresholdDb: -20, Ratio: 2, ReleaseMs: 300)),
         (r, c) => new GainProcessor(r, c, new GainSettings(9)),
         (r, c) => new TruePeakLimiter(r, c, new TruePeakLimiterSettings(CeilingDbtp: -1)),
     ];

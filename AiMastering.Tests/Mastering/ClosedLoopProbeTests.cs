@@ -1,7 +1,7 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Processing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AiMastering.Engine.Decoding;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Tests.Mastering;

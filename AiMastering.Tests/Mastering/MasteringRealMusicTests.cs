@@ -1,5 +1,5 @@
 using AiMastering.Engine.Decoding;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Tests.Processing;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 using AiMastering.Tests.Analysis;
 
 namespace AiMastering.Tests.Mastering;

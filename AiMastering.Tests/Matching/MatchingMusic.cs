@@ -1,4 +1,4 @@
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 using AiMastering.Tests.Analysis;
 
 namespace AiMastering.Tests.Matching;

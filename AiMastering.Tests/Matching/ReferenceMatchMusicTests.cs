@@ -1,7 +1,7 @@
 using System.Globalization;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
-using AiMastering.Engine.Evaluation;
+using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
 

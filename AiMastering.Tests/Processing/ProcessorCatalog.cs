@@ -17,10 +17,10 @@ internal static class ProcessorCatalog
         [
             new EqBand(EqBandShape.LowShelf, 100, 2), new EqBand(EqBandShape.Peaking, 2500, -3, 1.4), new EqBand(EqBandShape.HighShelf, 10000, 1.5),
         ]),
-        "dynamic-eq" => new DynamicEqBand(rate, channels, new DynamicEqSettings(EqBandShape.Peaking, 3000, ThresholdDb: -30)),
+        "dynamic-eq" => DynamicsProcessor.DynamicEq(rate, channels, new DynamicEqSettings(EqBandShape.Peaking, 3000, ThresholdDb: -30)),
         "multiband" => new MultibandCompressor(rate, channels, MultibandSettings(ratio: 3, thresholdDb: -25)),
-        "glue" => new Compressor(rate, channels, new CompressorSettings(ThresholdDb: -20, Ratio: 2, MakeupGainDb: 2)),
-        "expander" => new UpwardExpander(rate, channels, new UpwardExpanderSettings(ThresholdDb: -25)),
+        "glue" => DynamicsProcessor.Compressor(rate, channels, new CompressorSettings(ThresholdDb: -20, Ratio: 2, MakeupGainDb: 2)),
+        "expander" => DynamicsProcessor.UpwardExpander(rate, channels, new UpwardExpanderSettings(ThresholdDb: -25)),
         "width" => new StereoWidth(rate, channels, new StereoWidthSettings(SideGainDb: 2)),
         "gain" => new GainProcessor(rate, channels, new GainSettings(6)),
         "limiter" => new TruePeakLimiter(rate, channels, new TruePeakLimiterSettings(-1)),

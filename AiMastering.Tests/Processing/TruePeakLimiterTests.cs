@@ -1,5 +1,6 @@
-using AiMastering.Engine;
+using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
+using AiMastering.Engine;
 
 namespace AiMastering.Tests.Processing;
 
@@ -87,8 +88,8 @@ public sealed class TruePeakLimiterTests(ITestOutputHelper output)
         var count = rate; // 1 s: a whole number of periods of both test frequencies
         var y = master.Channels[0].AsSpan(start, count);
         var (amplitude, thd) = FundamentalAndThd(y, rate, frequencyHz, start);
-        output.WriteLine($"{frequencyHz} Hz: amplitude {Decibels.FromLinear(amplitude):F3} dB, THD {thd:P4}");
-        Decibels.FromLinear(amplitude).ShouldBe(CeilingDbtp, 0.3);
+        output.WriteLine($"{frequencyHz} Hz: amplitude {Decibels.FromAmplitude(amplitude):F3} dB, THD {thd:P4}");
+        Decibels.FromAmplitude(amplitude).ShouldBe(CeilingDbtp, 0.3);
         thd.ShouldBeLessThan(maxThd);
         ReferenceTruePeak.Db(master.Channels).ShouldBeLessThanOrEqualTo(CeilingDbtp + Tolerance);
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace AiMastering.Tests.Support;
 
-/// <summary>ffprobe/ffmpeg helpers for the application tests (loudness itself: <see cref="Engine.Evaluation.FfmpegLoudness"/>).</summary>
+/// <summary>ffprobe/ffmpeg helpers for the application tests (loudness itself: <see cref="Testing.FfmpegLoudness"/>).</summary>
 public static class FfmpegMeter
 {
     /// <summary>Sample rate, channels and length in samples, as ffprobe reads the file.</summary>

@@ -7,8 +7,8 @@ internal static class RuleSet
     [
         new SubsonicRule(),
         new TonalTiltRule(),
-        new ExcessiveBassRule(),
-        new HarshHighMidsRule(),
+        BandExcessRule.Bass,
+        BandExcessRule.HighMids,
         new TransientRule(),
         new CompressionRule(),
         new StereoImageRule(),

@@ -4,7 +4,11 @@ using AiMastering.Engine.Processing;
 
 namespace AiMastering.Engine.Mastering.Rules;
 
-/// <summary>Builds <see cref="PlannedStep"/>s for each processor type, with its settings serialized for decision.json.</summary>
+/// <summary>
+/// Builds <see cref="PlannedStep"/>s for each processor type, with its settings serialized for decision.json. The
+/// <see cref="DynamicsProcessor"/> steps keep the type names decision.json documents (Compressor, UpwardExpander,
+/// DynamicEqBand): readers of the document tell the three apart by them.
+/// </summary>
 internal static class Steps
 {
     private static MasteringJsonContext Json => MasteringJsonContext.Default;
@@ -16,16 +20,16 @@ internal static class Steps
         Make(StepNames.ToneShelves, nameof(StaticEqualizer), new JsonObject { ["bands"] = JsonSerializer.SerializeToNode(bands, Json.EqBandArray) }, (r, c) => new StaticEqualizer(r, c, bands));
 
     public static PlannedStep DynamicEq(string name, DynamicEqSettings s) =>
-        Make(name, nameof(DynamicEqBand), JsonSerializer.SerializeToNode(s, Json.DynamicEqSettings), (r, c) => new DynamicEqBand(r, c, s));
+        Make(name, "DynamicEqBand", JsonSerializer.SerializeToNode(s, Json.DynamicEqSettings), (r, c) => DynamicsProcessor.DynamicEq(r, c, s));
 
     public static PlannedStep Expander(UpwardExpanderSettings s) =>
-        Make(StepNames.UpwardExpander, nameof(UpwardExpander), JsonSerializer.SerializeToNode(s, Json.UpwardExpanderSettings), (r, c) => new UpwardExpander(r, c, s));
+        Make(StepNames.UpwardExpander, "UpwardExpander", JsonSerializer.SerializeToNode(s, Json.UpwardExpanderSettings), (r, c) => DynamicsProcessor.UpwardExpander(r, c, s));
 
     public static PlannedStep Multiband(MultibandCompressorSettings s) =>
         Make(StepNames.Multiband, nameof(MultibandCompressor), JsonSerializer.SerializeToNode(s, Json.MultibandCompressorSettings), (r, c) => new MultibandCompressor(r, c, s));
 
     public static PlannedStep Glue(CompressorSettings s) =>
-        Make(StepNames.Glue, nameof(Compressor), JsonSerializer.SerializeToNode(s, Json.CompressorSettings), (r, c) => new Compressor(r, c, s));
+        Make(StepNames.Glue, "Compressor", JsonSerializer.SerializeToNode(s, Json.CompressorSettings), (r, c) => DynamicsProcessor.Compressor(r, c, s));
 
     public static PlannedStep Width(StereoWidthSettings s) =>
         Make(StepNames.StereoWidth, nameof(StereoWidth), JsonSerializer.SerializeToNode(s, Json.StereoWidthSettings), (r, c) => new StereoWidth(r, c, s));

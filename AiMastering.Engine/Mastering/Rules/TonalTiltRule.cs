@@ -20,7 +20,7 @@ internal sealed class TonalTiltRule : IMasteringRule
         var highsOff = context.Level("highs") is null ? 0 : context.Deviation("highs") - context.Deviation("lowMids") - target.Highs;
         var cap = context.ByIntensity(1.5, 2.5, 3.5);
         var lowGain = Correction(bassOff, cap);
-        if (lowGain < 0 && bassOff > ExcessiveBassRule.ExcessThresholdDb)
+        if (lowGain < 0 && bassOff > BandExcessRule.Bass.ExcessThresholdDb)
         {
             lowGain = 0; // the dynamic low-band EQ takes care of it
         }

@@ -2,14 +2,13 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace AiMastering.Engine.Processing;
+namespace AiMastering.Engine.Dsp;
 
 /// <summary>
 /// FIR over a block, Σₖ taps[k]·x[i + k], register-blocked (four independent accumulators, each tap broadcast once
-/// per four output vectors; then two, then one for the rest) with Vector512, else Vector256, else scalar — about
-/// five times the throughput of one TensorPrimitives.MultiplyAdd per tap, which stores and reloads the accumulator
-/// for every tap. Four chains hide the FMA latency: 12 taps 0.54–0.75 → 0.46–0.47 ms, 145 taps 6.1–6.2 → 4.3 ms per
-/// million outputs against two accumulators (`fir-micro` benchmark, AVX-512); eight were slower (0.52 / 4.9 ms). Two outputs:
+/// per four output vectors; then two, then one for the rest) with Vector512, else Vector256, else scalar: one
+/// TensorPrimitives.MultiplyAdd per tap would store and reload the accumulator for every tap, and four independent
+/// chains hide the FMA latency (measured figures: docs/benchmarks-mastering.md, "Engine kernels"). Two outputs:
 /// <see cref="Apply"/> writes the filtered block; <see cref="AccumulatePeak"/> folds |y| into a running peak (one
 /// phase of a polyphase interpolator, for true-peak detection). Allocation-free; the output policy is a struct
 /// type argument, so each entry point compiles to its own loop.

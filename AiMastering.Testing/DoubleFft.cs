@@ -1,4 +1,4 @@
-namespace AiMastering.Engine.Evaluation;
+namespace AiMastering.Testing;
 
 /// <summary>
 /// A plain double-precision radix-2 FFT (interleaved complex), kept apart from the matcher's float FFT so

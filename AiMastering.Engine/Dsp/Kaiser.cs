@@ -1,4 +1,4 @@
-namespace AiMastering.Engine.Processing;
+namespace AiMastering.Engine.Dsp;
 
 /// <summary>Kaiser window, w(u) = I0(β·√(1 − u²)) / I0(β) for u in [−1, 1].</summary>
 internal static class Kaiser

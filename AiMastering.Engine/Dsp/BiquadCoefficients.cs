@@ -1,4 +1,4 @@
-namespace AiMastering.Engine.Processing;
+namespace AiMastering.Engine.Dsp;
 
 /// <summary>
 /// Normalised biquad coefficients (a0 = 1): <c>y = b0·x + b1·x[n-1] + b2·x[n-2] − a1·y[n-1] − a2·y[n-2]</c>.
@@ -100,7 +100,11 @@ public readonly record struct BiquadCoefficients(double B0, double B1, double B2
 
     private static (double Cos, double Alpha) Prewarp(int sampleRate, double frequencyHz, double q)
     {
-        ProcessorGuard.FrequencyBelowNyquist(frequencyHz, sampleRate, nameof(frequencyHz));
+        if (!(frequencyHz > 0 && frequencyHz < sampleRate * 0.49))
+        {
+            throw new ArgumentOutOfRangeException(nameof(frequencyHz), frequencyHz, $"Must be in (0, {sampleRate * 0.49}) Hz.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(q);
         var w0 = 2 * Math.PI * frequencyHz / sampleRate;
         return (Math.Cos(w0), Math.Sin(w0) / (2 * q));

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace AiMastering.Engine.Analysis;
+namespace AiMastering.Engine.Dsp;
 
 /// <summary>
 /// In-place radix-2 decimation-in-time complex FFT on split real/imaginary float arrays. The bit-reversal

@@ -1,13 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace AiMastering.Engine.Processing;
+namespace AiMastering.Engine.Dsp;
 
 /// <summary>
 /// float → double for the serial (IIR) loops, written so the conversion writes its whole register (vmovss, then
 /// vcvtps2pd). The plain cast compiles to vcvtss2sd, which merges into its destination register; the JIT often picks a
 /// register that held the previous sample's filter state, so every sample's input waited for the previous sample's
-/// whole computation (measured: a biquad pair and the K-weighting pass ran about twice as long).
+/// whole computation (a false dependency on the loop-carried path).
 /// </summary>
 internal static class FloatWidening
 {

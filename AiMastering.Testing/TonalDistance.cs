@@ -1,4 +1,6 @@
-namespace AiMastering.Engine.Evaluation;
+using AiMastering.Engine;
+
+namespace AiMastering.Testing;
 
 /// <summary>
 /// Independent tonal-balance distance between two tracks, used by the tests and the benchmark to judge the

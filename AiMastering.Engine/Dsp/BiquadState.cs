@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace AiMastering.Engine.Processing;
+namespace AiMastering.Engine.Dsp;
 
 /// <summary>
 /// Transposed direct form II state of one biquad section for one channel, in double precision

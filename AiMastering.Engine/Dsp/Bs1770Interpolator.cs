@@ -1,9 +1,9 @@
-namespace AiMastering.Engine.Processing;
+namespace AiMastering.Engine.Dsp;
 
 /// <summary>
 /// The 4× interpolator of the analysis engine's true-peak meter (ITU-R BS.1770-4 Annex 2: 12 taps per phase, the
 /// length of the Annex's example filter; Kaiser-windowed sinc, β = 7). It lives here so the limiter can bound the
-/// very points the meter reads as well as its own finer, longer estimate (see <see cref="TruePeakDetector"/>).
+/// very points the meter reads as well as its own finer, longer estimate (see Processing/TruePeakDetector).
 /// </summary>
 internal static class Bs1770Interpolator
 {

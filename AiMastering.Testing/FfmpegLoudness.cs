@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace AiMastering.Engine.Evaluation;
+namespace AiMastering.Testing;
 
 /// <summary>
 /// FFmpeg's ebur128 filter as an independent loudness meter for the tests and benchmarks (ffmpeg 5.1: parse the

@@ -1,4 +1,4 @@
-namespace AiMastering.Engine.Processing;
+namespace AiMastering.Engine.Dsp;
 
 /// <summary>
 /// A window of <see cref="Length"/> frames starting at <see cref="Offset"/> in planar channel
