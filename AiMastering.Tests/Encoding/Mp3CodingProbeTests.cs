@@ -1,3 +1,4 @@
+using AiMastering.Tests.Support;
 using AiMastering.Engine;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Evaluation;
@@ -128,7 +129,7 @@ public sealed class Mp3CodingProbeTests : IDisposable
     private (AudioBuffer Master, double Ceiling) BrightLoudMaster(string song, int rate)
     {
         var mix = MatchingMusic.Make(dir, song, MatchingMusic.LoudBright, rate);
-        var settings = MasteringSettings.FromPreset("club");
+        var settings = CatalogSettings.For("club");
         var result = MasteringEngine.MasterFile(mix, Path.Combine(dir, "master.wav"), settings, jsonDirectory: dir, ct: Ct);
         return (result.Master.ShouldNotBeNull(), settings.Target.TruePeakDbtp);
     }

@@ -1,3 +1,4 @@
+using AiMastering.Tests.Support;
 using AiMastering.Engine;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Evaluation;
@@ -82,7 +83,7 @@ public sealed class Mp3PeakPredictionTests : IDisposable
     private (AudioBuffer Master, double Ceiling) LoudMaster(string song, int rate, string preset)
     {
         var mix = MusicMixes.Create(dir, song, rate, 2, seconds: 30);
-        var settings = MasteringSettings.FromPreset(preset);
+        var settings = CatalogSettings.For(preset);
         var result = MasteringEngine.MasterFile(mix, Path.Combine(dir, "master.wav"), settings, jsonDirectory: dir, ct: Ct);
         return (result.Master.ShouldNotBeNull(), settings.Target.TruePeakDbtp);
     }

@@ -11,7 +11,7 @@ internal sealed class ExcessiveBassRule : IMasteringRule
     public const double ExcessThresholdDb = 3;
 
     public static double Excess(RuleContext context) =>
-        context.Deviation("bass") - context.Deviation("lowMids") - StyleTargets.For(context.Settings.Style).Bass;
+        context.Deviation("bass") - context.Deviation("lowMids") - context.Settings.Style.BassDb;
 
     public IEnumerable<RuleOutcome> Evaluate(RuleContext context)
     {
@@ -37,7 +37,7 @@ internal sealed class ExcessiveBassRule : IMasteringRule
             inputs["lowEndExcessDb"] = v;
         }
 
-        var reason = $"The bass (60–250 Hz) is {F(excess)} dB above the {context.Settings.Style.ToString().ToLowerInvariant()} balance → dynamic EQ at 90 Hz cutting up to {F(settings.MaxCutDb)} dB when the bass rises above {F(settings.ThresholdDb, "0")} dBFS";
+        var reason = $"The bass (60–250 Hz) is {F(excess)} dB above the {context.Settings.Style.Name} balance → dynamic EQ at 90 Hz cutting up to {F(settings.MaxCutDb)} dB when the bass rises above {F(settings.ThresholdDb, "0")} dBFS";
         yield return new RuleOutcome(new DecisionRule(Name, StepNames.DynamicEqLow, inputs, reason), Steps.DynamicEq(StepNames.DynamicEqLow, settings));
     }
 }

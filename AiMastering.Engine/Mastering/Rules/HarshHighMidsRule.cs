@@ -11,7 +11,7 @@ internal sealed class HarshHighMidsRule : IMasteringRule
     public const double ExcessThresholdDb = 3;
 
     public static double Excess(RuleContext context) =>
-        context.Deviation("highMids") - context.Deviation("lowMids") - StyleTargets.For(context.Settings.Style).HighMids;
+        context.Deviation("highMids") - context.Deviation("lowMids") - context.Settings.Style.HighMidsDb;
 
     public IEnumerable<RuleOutcome> Evaluate(RuleContext context)
     {
@@ -37,7 +37,7 @@ internal sealed class HarshHighMidsRule : IMasteringRule
             inputs["highMidsDeviationDb"] = v;
         }
 
-        var reason = $"The 2–6 kHz range is {F(excess)} dB above the {context.Settings.Style.ToString().ToLowerInvariant()} balance → dynamic EQ at 3.5 kHz cutting up to {F(settings.MaxCutDb)} dB only when it gets loud (above {F(settings.ThresholdDb, "0")} dBFS)";
+        var reason = $"The 2–6 kHz range is {F(excess)} dB above the {context.Settings.Style.Name} balance → dynamic EQ at 3.5 kHz cutting up to {F(settings.MaxCutDb)} dB only when it gets loud (above {F(settings.ThresholdDb, "0")} dBFS)";
         yield return new RuleOutcome(new DecisionRule(Name, StepNames.DynamicEqHighMids, inputs, reason), Steps.DynamicEq(StepNames.DynamicEqHighMids, settings));
     }
 }
