@@ -1,4 +1,3 @@
-using AiMastering.Tests.Support;
 using AiMastering.Engine.Mastering;
 using AiMastering.Jobs.Model;
 using AiMastering.Worker.Pipeline;
