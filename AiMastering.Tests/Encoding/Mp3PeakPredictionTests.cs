@@ -1,9 +1,9 @@
-using AiMastering.Tests.Support;
 using AiMastering.Engine;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
 using AiMastering.Tests.Mastering;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Encoding;
 

@@ -1,10 +1,10 @@
-using AiMastering.Tests.Support;
 using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Processing;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
 

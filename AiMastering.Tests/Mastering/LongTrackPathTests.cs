@@ -1,10 +1,10 @@
-using AiMastering.Tests.Support;
 using System.Text.Json.Nodes;
 using AiMastering.Engine;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
 using AiMastering.Tests.Processing;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
 

@@ -1,8 +1,8 @@
-using AiMastering.Tests.Support;
 using System.Text.Json;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
 

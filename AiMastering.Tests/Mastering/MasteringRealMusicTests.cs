@@ -1,8 +1,8 @@
-using AiMastering.Tests.Support;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
 using AiMastering.Tests.Processing;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
 
