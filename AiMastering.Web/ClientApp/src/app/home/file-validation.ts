@@ -31,7 +31,7 @@ const EXTENSION_FAMILY: Record<string, 'wav' | 'aiff' | 'flac'> = {
   flac: 'flac',
 };
 
-export const ACCEPT_ATTRIBUTE = '.wav,.wave,.aif,.aiff,.flac,audio/wav,audio/x-wav,audio/wave,audio/vnd.wave,audio/aiff,audio/x-aiff,audio/flac';
+export const ACCEPT_ATTRIBUTE = [...Object.keys(EXTENSION_FAMILY).map((e) => `.${e}`), ...Object.keys(MIME_FAMILY)].join(',');
 
 export interface FileLike {
   name: string;
