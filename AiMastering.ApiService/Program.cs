@@ -10,6 +10,7 @@ builder.AddServiceDefaults();
 builder.AddJobBackends();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddSingleton<CatalogDocument>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {
@@ -27,6 +28,7 @@ app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapGet("/", () => Results.Redirect("docs")).ExcludeFromDescription();
 app.MapDefaultEndpoints();
+app.MapCatalogApi();
 app.MapUploadsApi();
 app.MapJobsApi();
 app.MapAdminApi();

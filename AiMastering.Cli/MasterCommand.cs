@@ -3,6 +3,9 @@ using System.Globalization;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
+using AiMastering.Jobs.Model;
+using AiMastering.Jobs.Model.Catalog;
+using AiMastering.Worker.Pipeline;
 
 namespace AiMastering.Cli;
 
@@ -17,15 +20,18 @@ public static class MasterCommand
     {
         var input = new Argument<string>("input") { Description = "Mix to master (WAV, AIFF or FLAC)" };
         var output = new Option<string>("--output", "-o") { Description = "master.wav to write", Required = true };
-        var target = new Option<string?>("--target") { Description = "streaming | apple | youtube | club | cd (default streaming)" };
-        var lufs = new Option<double?>("--lufs") { Description = "Custom integrated loudness target, -30…-5 LUFS" };
-        var truePeak = new Option<double?>("--true-peak") { Description = "Custom true-peak ceiling, -6…0 dBTP" };
-        var style = new Option<MasteringStyle>("--style") { Description = "warm | balanced | bright", DefaultValueFactory = _ => MasteringStyle.Balanced };
-        var intensity = new Option<MasteringIntensity>("--intensity") { Description = "low | medium | high", DefaultValueFactory = _ => MasteringIntensity.Medium };
-        var bitDepth = new Option<int>("--bit-depth") { Description = "24 or 16 (TPDF-dithered)", DefaultValueFactory = _ => 24 };
+        var target = new Option<string?>("--target") { Description = $"{Choices(LoudnessPresets.All.Select(p => p.Id))} (default {LoudnessPresets.Default.Id})" };
+        target.AcceptOnlyFromAmong([.. LoudnessPresets.All.Select(p => p.Id)]);
+        var lufs = new Option<double?>("--lufs") { Description = $"Custom integrated loudness target, {Range(Limits.Lufs)} LUFS" };
+        var truePeak = new Option<double?>("--true-peak") { Description = $"Custom true-peak ceiling, {Range(Limits.TruePeakDbtp)} dBTP" };
+        var style = new Option<string>("--style") { Description = Choices(MasteringStyles.All.Select(s => s.Id)), DefaultValueFactory = _ => MasteringStyles.Default.Id };
+        style.AcceptOnlyFromAmong([.. MasteringStyles.All.Select(s => s.Id)]);
+        var intensity = new Option<string>("--intensity") { Description = Choices(Intensities.All.Select(i => i.Id)), DefaultValueFactory = _ => Intensities.Default.Id };
+        intensity.AcceptOnlyFromAmong([.. Intensities.All.Select(i => i.Id)]);
+        var bitDepth = new Option<int>("--bit-depth") { Description = $"{string.Join(" or ", Limits.BitDepths)} (16 is TPDF-dithered)", DefaultValueFactory = _ => Limits.BitDepths[0] };
         var width = new Option<bool>("--width") { Description = "Allow a gentle side lift when the mix is narrow" };
         var reference = new Option<string?>("--reference") { Description = "Reference track to match (tonal balance, width, loudness)" };
-        var amount = new Option<double>("--amount") { Description = "How far to match the reference, 0–100 %", DefaultValueFactory = _ => 100 };
+        var amount = new Option<double>("--amount") { Description = $"How far to match the reference, {Range(Limits.Amount)} %", DefaultValueFactory = _ => Limits.DefaultAmount };
         var jsonDir = new Option<string?>("--json-dir") { Description = "Folder for analysis.json, decision.json, report.json (default: next to OUT)" };
         var command = new Command("master", "Master a mix: loudness target, true-peak ceiling, tone and dynamics, every move explained")
         {
@@ -35,25 +41,39 @@ public static class MasterCommand
         {
             var o = parse.InvocationConfiguration.Output;
             var e = parse.InvocationConfiguration.Error;
-            MasteringSettings settings;
-            try
+            var custom = parse.GetValue(lufs) is not null || parse.GetValue(truePeak) is not null;
+            if (custom && parse.GetValue(target) is not null)
             {
-                var custom = parse.GetValue(lufs) is not null || parse.GetValue(truePeak) is not null;
-                if (custom && parse.GetValue(target) is not null)
-                {
-                    throw new ArgumentException("Use either --target or --lufs/--true-peak.");
-                }
-
-                settings = custom
-                    ? MasteringSettings.Custom(parse.GetValue(lufs) ?? -14, parse.GetValue(truePeak) ?? -1, parse.GetValue(style), parse.GetValue(intensity), parse.GetValue(bitDepth), parse.GetValue(width))
-                    : MasteringSettings.FromPreset(parse.GetValue(target) ?? "streaming", parse.GetValue(style), parse.GetValue(intensity), parse.GetValue(bitDepth), parse.GetValue(width));
-            }
-            catch (ArgumentException ex)
-            {
-                e.WriteLine(ex.Message);
+                e.WriteLine("Use either --target or --lufs/--true-peak.");
                 return ExitCodes.BadArguments;
             }
 
+            // The same options, checks and mapping as a job's: a custom target needs both numbers, the default fills the other.
+            var options = new JobOptions
+            {
+                Target = parse.GetValue(target),
+                Lufs = custom ? parse.GetValue(lufs) ?? LoudnessPresets.Default.Lufs : null,
+                TruePeakDbtp = custom ? parse.GetValue(truePeak) ?? LoudnessPresets.Default.TruePeakDbtp : null,
+                Style = parse.GetValue(style),
+                Intensity = parse.GetValue(intensity),
+                BitDepth = parse.GetValue(bitDepth),
+                Width = parse.GetValue(width),
+                Amount = parse.GetValue(amount),
+            };
+            var referencePath = parse.GetValue(reference);
+            if (referencePath is not null)
+            {
+                options = options.ForReference();
+            }
+
+            var problems = JobOptionsValidator.Validate(options);
+            if (problems.Count > 0)
+            {
+                e.WriteLine(string.Join(" ", problems.Values.SelectMany(m => m)));
+                return ExitCodes.BadArguments;
+            }
+
+            var settings = SettingsMapping.ToSettings(options);
             var outPath = parse.GetRequiredValue(output);
             if (Directory.Exists(outPath))
             {
@@ -61,8 +81,7 @@ public static class MasterCommand
                 return ExitCodes.BadArguments;
             }
 
-            var referencePath = parse.GetValue(reference);
-            var platformLufs = parse.GetValue(lufs) is not null || parse.GetValue(target) is not null ? settings.Target.Lufs : (double?)null;
+            var platformLufs = SettingsMapping.PlatformTargetLufs(options);
             var inPath = parse.GetRequiredValue(input);
             var jsonDirectory = parse.GetValue(jsonDir) ?? Path.GetDirectoryName(Path.GetFullPath(outPath))!;
             Func<MasteringResult> master = referencePath is null
@@ -133,6 +152,10 @@ public static class MasterCommand
         stdout.WriteLine($"Wrote {output} and {MasteringArtifacts.AnalysisFile}, {MasteringArtifacts.DecisionFile}, {MasteringArtifacts.ReportFile} in {jsonDirectory}");
         return ExitCodes.Ok;
     }
+
+    private static string Choices(IEnumerable<string> ids) => string.Join(" | ", ids);
+
+    private static string Range(ValueRange range) => string.Create(CultureInfo.InvariantCulture, $"{range.Min}…{range.Max}");
 
     private static void Row(TextWriter w, string name, double? before, double? after, string unit) =>
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-15} {Format(before),8}  {Format(after),8} {unit}"));

@@ -3,6 +3,7 @@ using AiMastering.ApiService.Infrastructure;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
+using AiMastering.Jobs.Model.Catalog;
 
 namespace AiMastering.ApiService.Apis;
 
@@ -44,20 +45,6 @@ public static class JobResponses
             urls);
     }
 
-    private static string DownloadName(string sourceFileName, string artifact, string key)
-    {
-        var extension = Path.GetExtension(key);
-        var suffix = artifact switch
-        {
-            "master" => "master",
-            "preview" => "master-preview",
-            "analysis" => "analysis",
-            "masterAnalysis" => "master-analysis",
-            "referenceAnalysis" => "reference-analysis",
-            "decision" => "decision",
-            "report" => "report",
-            _ => artifact,
-        };
-        return BlobKeys.DownloadName(sourceFileName, suffix, extension);
-    }
+    private static string DownloadName(string sourceFileName, string artifact, string key) =>
+        BlobKeys.DownloadName(sourceFileName, ArtifactCatalog.Find(artifact)?.DownloadSuffix ?? artifact, Path.GetExtension(key));
 }

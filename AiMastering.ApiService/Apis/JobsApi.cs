@@ -4,6 +4,7 @@ using AiMastering.ApiService.Infrastructure;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
+using AiMastering.Jobs.Model.Catalog;
 using AiMastering.Jobs.Processing;
 using AiMastering.Jobs.Queue;
 using AiMastering.Jobs.Store;
@@ -58,7 +59,7 @@ public static class JobsApi
         {
             options = options.ForReference();
         }
-        else if (options.Target == JobOptions.ReferenceTarget)
+        else if (options.Target == LoudnessPresets.Reference)
         {
             return Problems.Validation(ErrorCode.InvalidOptions, new Dictionary<string, string[]>
             {

@@ -11,6 +11,7 @@ namespace AiMastering.ApiService.Contracts;
 [JsonSerializable(typeof(CreateJobResponse))]
 [JsonSerializable(typeof(JobResponse))]
 [JsonSerializable(typeof(JobListResponse))]
+[JsonSerializable(typeof(CatalogResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

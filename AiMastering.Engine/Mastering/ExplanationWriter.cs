@@ -5,25 +5,16 @@ namespace AiMastering.Engine.Mastering;
 
 /// <summary>
 /// Plain-language paragraphs for musicians, built only from decision.json (the rules that fired, with their
-/// inputs) and the measured after-figures, so the explanation cannot claim anything that was not done.
+/// inputs), the words the caller gave the target and the measured after-figures, so the explanation cannot claim anything that was not done.
 /// </summary>
 internal static class ExplanationWriter
 {
-    public static IReadOnlyList<string> Write(DecisionDocument decision, LoudnessFigures after)
+    public static IReadOnlyList<string> Write(DecisionDocument decision, LoudnessTarget aimedFor, LoudnessFigures after)
     {
         var paragraphs = new List<string>();
         var rules = decision.Rules;
         var target = decision.Target;
-        var platform = target.Source switch
-        {
-            "streaming" => "streaming platforms play music",
-            "apple" => "Apple Music plays music",
-            "youtube" => "YouTube plays music",
-            "club" => "club masters usually are",
-            "cd" => "loud CD masters usually are",
-            "reference" => "your reference track",
-            _ => "your chosen target",
-        };
+        var platform = aimedFor.Source == LoudnessTarget.FromReference ? "your reference track" : aimedFor.Describes ?? "your chosen target";
 
         if (Find(rules, LoudnessRules.TargetName) is { } gain)
         {

@@ -13,12 +13,7 @@ internal static class LoudnessPlanner
     /// <summary>
     /// Most loudness the limiter may eat (gain into it minus the loudness gained, dB) before the loop stops short.
     /// </summary>
-    public static double LimitingBudgetDb(MasteringIntensity intensity) => intensity switch
-    {
-        MasteringIntensity.Low => 2,
-        MasteringIntensity.High => 6,
-        _ => 4,
-    };
+    public static double LimitingBudgetDb(MasteringIntensity intensity) => intensity.Pick(2, 4, 6);
 
     public static LoudnessPlan Plan(AudioAnalysis mix, LoudnessMeter.Reading pre, LoudnessTarget target, MasteringIntensity intensity)
     {
@@ -36,7 +31,7 @@ internal static class LoudnessPlanner
         }
 
         return new LoudnessPlan(
-            target.Lufs, target.Lufs, target.TruePeakDbtp, target.Name, mixLufs, mixPlr, pre.IntegratedLufs, pre.TruePeakDbtp,
+            target.Lufs, target.Lufs, target.TruePeakDbtp, target.Source, mixLufs, mixPlr, pre.IntegratedLufs, pre.TruePeakDbtp,
             maxGain, alreadyLoud, clipped, alreadyLoud ? null : LimitingBudgetDb(intensity));
     }
 }

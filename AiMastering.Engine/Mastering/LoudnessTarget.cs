@@ -1,28 +1,21 @@
 namespace AiMastering.Engine.Mastering;
 
 /// <summary>
-/// An integrated-loudness target (ITU-R BS.1770 LUFS) and a true-peak ceiling (dBTP).
-/// <see cref="Name"/> is the preset name, <c>custom</c>, or <c>reference</c> when a reference track set it.
+/// An integrated-loudness target (ITU-R BS.1770 LUFS) and a true-peak ceiling (dBTP). The engine knows no preset
+/// names: <see cref="Source"/> and <see cref="Describes"/> are the caller's words for the target, copied into
+/// decision.json (<c>target.source</c>) and the explanation, never interpreted.
 /// </summary>
-public sealed record LoudnessTarget(string Name, double Lufs, double TruePeakDbtp)
+public sealed record LoudnessTarget(double Lufs, double TruePeakDbtp)
 {
-    public const string Custom = "custom";
+    /// <summary>decision.json's <c>target.source</c> for a target the caller did not name (the catalog's <c>custom</c>).</summary>
+    public const string Unnamed = "custom";
 
-    /// <summary>The platform presets: streaming, apple, youtube, club, cd.</summary>
-    public static IReadOnlyList<LoudnessTarget> Presets { get; } =
-    [
-        new("streaming", -14, -1.0),
-        new("apple", -16, -1.0),
-        new("youtube", -14, -1.0),
-        new("club", -8, -0.5),
-        new("cd", -10, -0.3),
-    ];
+    /// <summary>decision.json's <c>target.source</c> when the reference track set the loudness (the catalog's <c>reference</c>).</summary>
+    public const string FromReference = "reference";
 
-    public static LoudnessTarget Streaming => Presets[0];
+    /// <summary>The id of the target for decision.json (e.g. a preset id).</summary>
+    public string Source { get; init; } = Unnamed;
 
-    /// <summary>The preset called <paramref name="name"/> (case-insensitive).</summary>
-    /// <exception cref="ArgumentException">No such preset.</exception>
-    public static LoudnessTarget FromPreset(string name) =>
-        Presets.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Unknown loudness target '{name}' (known: {string.Join(", ", Presets.Select(p => p.Name))}).", nameof(name));
+    /// <summary>How the explanation names the target ("streaming platforms play music"); null: "your chosen target".</summary>
+    public string? Describes { get; init; }
 }

@@ -26,10 +26,9 @@ internal static class MasteringPipeline
         var target = settings.Target;
         if (prelude?.TargetLufs is not null || prelude?.CeilingDbtp is not null)
         {
-            target = new LoudnessTarget(
-                prelude.TargetLufs is null ? target.Name : "reference",
-                prelude.TargetLufs ?? target.Lufs,
-                prelude.CeilingDbtp ?? target.TruePeakDbtp);
+            target = prelude.TargetLufs is null
+                ? target with { TruePeakDbtp = prelude.CeilingDbtp ?? target.TruePeakDbtp }
+                : new LoudnessTarget(prelude.TargetLufs.Value, prelude.CeilingDbtp ?? target.TruePeakDbtp) { Source = LoudnessTarget.FromReference };
         }
 
         // The reference match (if any) runs first; the rules see its output so they do not undo it.
@@ -112,7 +111,7 @@ internal static class MasteringPipeline
         CheckEveryStepExplained(rules, chain);
         var decision = new DecisionDocument(
             DecisionDocument.CurrentSchemaVersion,
-            new DecisionTarget(Math.Round(loop.TargetLufs, 2), plan.CeilingDbtp, target.Name, plan.RequestedLufs),
+            new DecisionTarget(Math.Round(loop.TargetLufs, 2), plan.CeilingDbtp, target.Source, plan.RequestedLufs),
             rules,
             chain,
             warnings);
@@ -124,7 +123,7 @@ internal static class MasteringPipeline
             afterFigures,
             new ReportTarget(Math.Round(loop.TargetLufs, 2), plan.CeilingDbtp),
             loop.Iterations,
-            ExplanationWriter.Write(decision, afterFigures),
+            ExplanationWriter.Write(decision, target, afterFigures),
             warnings,
             new ReportSpectra(Spectrum(before), prelude?.ReferenceSpectrum, Spectrum(after)));
         return new MasteringResult(audio.Master, before, after, decision, report, settings.BitDepth);

@@ -1,8 +1,8 @@
 namespace AiMastering.Engine.Mastering;
 
 /// <summary>
-/// What the musician asked for, as the engine sees it (the worker maps the job's options onto it).
-/// Defaults: streaming (-14 LUFS, -1.0 dBTP), balanced, medium, 24-bit, width off.
+/// What the musician asked for, as the engine sees it: plain numbers (the worker and the CLI map the catalog's choices
+/// onto them). Defaults: -14 LUFS, -1.0 dBTP, the balanced tone, medium intensity, 24-bit, width off.
 /// </summary>
 /// <param name="Target">Loudness target and true-peak ceiling.</param>
 /// <param name="Style">Tonal direction.</param>
@@ -11,44 +11,28 @@ namespace AiMastering.Engine.Mastering;
 /// <param name="Width">Allow a gentle side lift above ~300 Hz when the mix is narrow.</param>
 public sealed record MasteringSettings(
     LoudnessTarget Target,
-    MasteringStyle Style = MasteringStyle.Balanced,
-    MasteringIntensity Intensity = MasteringIntensity.Medium,
+    MasteringStyle Style,
+    MasteringIntensity Intensity,
     int BitDepth = 24,
     bool Width = false)
 {
-    public static MasteringSettings Default { get; } = new(LoudnessTarget.Streaming);
+    /// <summary>The numbers of the catalog's defaults (streaming, balanced, medium; the consistency test keeps them equal), unnamed.</summary>
+    public static MasteringSettings Default { get; } = new(new LoudnessTarget(-14, -1.0), MasteringStyle.Default, MasteringIntensity.Default);
 
-    /// <summary>Settings for a named preset (streaming, apple, youtube, club, cd).</summary>
-    public static MasteringSettings FromPreset(
-        string target,
-        MasteringStyle style = MasteringStyle.Balanced,
-        MasteringIntensity intensity = MasteringIntensity.Medium,
-        int bitDepth = 24,
-        bool width = false) =>
-        new MasteringSettings(LoudnessTarget.FromPreset(target), style, intensity, bitDepth, width).Validated();
-
-    /// <summary>Settings for a custom target: <paramref name="lufs"/> -30…-5 LUFS, <paramref name="truePeakDbtp"/> -6…0 dBTP.</summary>
-    public static MasteringSettings Custom(
-        double lufs,
-        double truePeakDbtp,
-        MasteringStyle style = MasteringStyle.Balanced,
-        MasteringIntensity intensity = MasteringIntensity.Medium,
-        int bitDepth = 24,
-        bool width = false) =>
-        new MasteringSettings(new LoudnessTarget(LoudnessTarget.Custom, lufs, truePeakDbtp), style, intensity, bitDepth, width).Validated();
-
-    /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range; returns this otherwise.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> when a value is out of what the engine can do; returns this otherwise.</summary>
     public MasteringSettings Validated()
     {
         ArgumentNullException.ThrowIfNull(Target);
-        if (Target.Lufs is < -30 or > -5 || double.IsNaN(Target.Lufs))
+        ArgumentNullException.ThrowIfNull(Style);
+        ArgumentNullException.ThrowIfNull(Intensity);
+        if (!double.IsFinite(Target.Lufs) || Target.Lufs >= 0)
         {
-            throw new ArgumentException($"Loudness target {Target.Lufs} LUFS is outside -30…-5 LUFS.");
+            throw new ArgumentException($"Loudness target {Target.Lufs} LUFS is not a loudness below full scale.");
         }
 
-        if (Target.TruePeakDbtp is < -6 or > 0 || double.IsNaN(Target.TruePeakDbtp))
+        if (!double.IsFinite(Target.TruePeakDbtp) || Target.TruePeakDbtp > 0)
         {
-            throw new ArgumentException($"True-peak ceiling {Target.TruePeakDbtp} dBTP is outside -6…0 dBTP.");
+            throw new ArgumentException($"True-peak ceiling {Target.TruePeakDbtp} dBTP is above full scale.");
         }
 
         if (BitDepth is not (16 or 24))

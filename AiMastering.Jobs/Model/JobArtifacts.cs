@@ -1,3 +1,5 @@
+using AiMastering.Jobs.Model.Catalog;
+
 namespace AiMastering.Jobs.Model;
 
 /// <summary>Blob keys of what a finished job produced (null = not produced).</summary>
@@ -13,14 +15,17 @@ public sealed record JobArtifacts
 
     public static JobArtifacts None { get; } = new();
 
-    public IEnumerable<(string Name, string Key)> All()
-    {
-        if (Master is not null) yield return ("master", Master);
-        if (Preview is not null) yield return ("preview", Preview);
-        if (Analysis is not null) yield return ("analysis", Analysis);
-        if (Decision is not null) yield return ("decision", Decision);
-        if (Report is not null) yield return ("report", Report);
-        if (ReferenceAnalysis is not null) yield return ("referenceAnalysis", ReferenceAnalysis);
-        if (MasterAnalysis is not null) yield return ("masterAnalysis", MasterAnalysis);
-    }
+    /// <summary>The produced artifacts by their <see cref="ArtifactCatalog"/> name, in the catalog's order.</summary>
+    public IEnumerable<(string Name, string Key)> All() =>
+        ArtifactCatalog.All.Select(a => (a.Name, Key: KeyOf(a))).Where(a => a.Key is not null).Select(a => (a.Name, a.Key!));
+
+    private string? KeyOf(ArtifactDefinition artifact) =>
+        artifact == ArtifactCatalog.Master ? Master
+        : artifact == ArtifactCatalog.Preview ? Preview
+        : artifact == ArtifactCatalog.Analysis ? Analysis
+        : artifact == ArtifactCatalog.Decision ? Decision
+        : artifact == ArtifactCatalog.Report ? Report
+        : artifact == ArtifactCatalog.ReferenceAnalysis ? ReferenceAnalysis
+        : artifact == ArtifactCatalog.MasterAnalysis ? MasterAnalysis
+        : null;
 }

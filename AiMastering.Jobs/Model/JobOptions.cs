@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AiMastering.Jobs.Model.Catalog;
 
 namespace AiMastering.Jobs.Model;
 
@@ -8,19 +9,19 @@ namespace AiMastering.Jobs.Model;
 /// </summary>
 public sealed record JobOptions
 {
-    /// <summary>streaming | apple | youtube | club | cd | custom. Default streaming.</summary>
+    /// <summary>A preset id of <see cref="LoudnessPresets"/>, <c>custom</c> or (with a reference track) <c>reference</c>. Default streaming.</summary>
     public string? Target { get; init; }
 
-    /// <summary>Integrated loudness target for <c>custom</c> (-30 … -5 LUFS).</summary>
+    /// <summary>Integrated loudness target for <c>custom</c> (<see cref="Limits.Lufs"/>).</summary>
     public double? Lufs { get; init; }
 
-    /// <summary>True-peak ceiling for <c>custom</c> (-6 … 0 dBTP).</summary>
+    /// <summary>True-peak ceiling for <c>custom</c> (<see cref="Limits.TruePeakDbtp"/>).</summary>
     public double? TruePeakDbtp { get; init; }
 
-    /// <summary>warm | balanced | bright. Default balanced.</summary>
+    /// <summary>A style id of <see cref="MasteringStyles"/>. Default balanced.</summary>
     public string? Style { get; init; }
 
-    /// <summary>low | medium | high. Default medium.</summary>
+    /// <summary>An intensity id of <see cref="Intensities"/>. Default medium.</summary>
     public string? Intensity { get; init; }
 
     /// <summary>24 or 16 (16 gets TPDF dither). Default 24.</summary>
@@ -32,30 +33,27 @@ public sealed record JobOptions
     /// <summary>How far to match a reference track, 0–100 %. Default 100.</summary>
     public double? Amount { get; init; }
 
-    /// <summary>The target of a reference job whose musician chose no platform: loudness and ceiling follow the reference.</summary>
-    public const string ReferenceTarget = "reference";
-
     [JsonIgnore]
     public static JobOptions Defaults { get; } = new JobOptions().Normalize();
 
     /// <summary>With a reference track and no target chosen, the reference sets loudness and ceiling.</summary>
     public JobOptions ForReference() =>
-        Target is null && Lufs is null && TruePeakDbtp is null ? this with { Target = ReferenceTarget } : this;
+        Target is null && Lufs is null && TruePeakDbtp is null ? this with { Target = LoudnessPresets.Reference } : this;
 
     public JobOptions Normalize()
     {
-        var target = Target ?? (Lufs is not null || TruePeakDbtp is not null ? "custom" : "streaming");
-        var preset = TargetPresets.Find(target);
+        var target = Target ?? (Lufs is not null || TruePeakDbtp is not null ? LoudnessPresets.Custom : LoudnessPresets.Default.Id);
+        var preset = LoudnessPresets.Find(target);
         return this with
         {
             Target = target,
             Lufs = preset?.Lufs ?? Lufs,
             TruePeakDbtp = preset?.TruePeakDbtp ?? TruePeakDbtp,
-            Style = Style ?? "balanced",
-            Intensity = Intensity ?? "medium",
-            BitDepth = BitDepth ?? 24,
+            Style = Style ?? MasteringStyles.Default.Id,
+            Intensity = Intensity ?? Intensities.Default.Id,
+            BitDepth = BitDepth ?? Limits.BitDepths[0],
             Width = Width ?? false,
-            Amount = Amount ?? 100,
+            Amount = Amount ?? Limits.DefaultAmount,
         };
     }
 }

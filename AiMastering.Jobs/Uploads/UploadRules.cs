@@ -15,6 +15,7 @@ public static class UploadRules
         ["audio/aiff"] = "aiff",
         ["audio/x-aiff"] = "aiff",
         ["audio/flac"] = "flac",
+        ["audio/x-flac"] = "flac",
     };
 
     private static readonly Dictionary<string, string> FormatByExtension = new(StringComparer.OrdinalIgnoreCase)
@@ -27,6 +28,9 @@ public static class UploadRules
     };
 
     public static IReadOnlyCollection<string> ContentTypes => FormatByType.Keys;
+
+    /// <summary>File name extensions, with the dot.</summary>
+    public static IReadOnlyCollection<string> Extensions => FormatByExtension.Keys;
 
     /// <summary>"wav" | "aiff" | "flac" for an accepted content type, else null.</summary>
     public static string? FormatOfType(string contentType) =>

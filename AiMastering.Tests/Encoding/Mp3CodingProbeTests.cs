@@ -3,6 +3,7 @@ using AiMastering.Engine.Encoding;
 using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Tests.Matching;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Encoding;
 
@@ -128,7 +129,7 @@ public sealed class Mp3CodingProbeTests : IDisposable
     private (AudioBuffer Master, double Ceiling) BrightLoudMaster(string song, int rate)
     {
         var mix = MatchingMusic.Make(dir, song, MatchingMusic.LoudBright, rate);
-        var settings = MasteringSettings.FromPreset("club");
+        var settings = CatalogSettings.For("club");
         var result = MasteringEngine.MasterFile(mix, Path.Combine(dir, "master.wav"), settings, jsonDirectory: dir, ct: Ct);
         return (result.Master.ShouldNotBeNull(), settings.Target.TruePeakDbtp);
     }

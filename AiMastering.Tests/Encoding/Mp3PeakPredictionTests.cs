@@ -3,6 +3,7 @@ using AiMastering.Engine.Encoding;
 using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Tests.Mastering;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Encoding;
 
@@ -82,7 +83,7 @@ public sealed class Mp3PeakPredictionTests : IDisposable
     private (AudioBuffer Master, double Ceiling) LoudMaster(string song, int rate, string preset)
     {
         var mix = MusicMixes.Create(dir, song, rate, 2, seconds: 30);
-        var settings = MasteringSettings.FromPreset(preset);
+        var settings = CatalogSettings.For(preset);
         var result = MasteringEngine.MasterFile(mix, Path.Combine(dir, "master.wav"), settings, jsonDirectory: dir, ct: Ct);
         return (result.Master.ShouldNotBeNull(), settings.Target.TruePeakDbtp);
     }

@@ -52,4 +52,14 @@ public sealed class JobOptionsValidatorTests
     public void Valid_options_pass() =>
         JobOptionsValidator.Validate(new JobOptions { Target = "club", Style = "warm", Intensity = "high", BitDepth = 16, Width = true })
             .ShouldBeEmpty();
+
+    [Fact]
+    public void Loudness_without_a_ceiling_is_an_incomplete_custom_target() =>
+        JobOptionsValidator.Validate(new JobOptions { Lufs = -11 })["options.target"][0]
+            .ShouldBe("A custom target needs both lufs and truePeakDbtp.");
+
+    [Fact]
+    public void Messages_list_the_catalog_choices() =>
+        JobOptionsValidator.Validate(new JobOptions { Style = "dark" })["options.style"][0]
+            .ShouldBe("Unknown style 'dark'. Choose warm, balanced or bright.");
 }

@@ -4,6 +4,7 @@ using AiMastering.Engine.Decoding;
 using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Processing;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
 
@@ -48,15 +49,15 @@ public sealed class ClosedLoopProbeTests : IDisposable
     }
 
     [Theory]
-    [InlineData("chaos_god", 48000, "club", MasteringIntensity.High, true)]
-    [InlineData("chaos_god", 48000, "cd", MasteringIntensity.High, false)]
-    [InlineData("internal_degeneration", 44100, "cd", MasteringIntensity.High, false)]
-    [InlineData("armygeddon", 44100, "club", MasteringIntensity.Medium, true)]
-    public void Loud_target_on_quiet_music_lands_in_two_renders(string song, int rate, string preset, MasteringIntensity intensity, bool budgetStops)
+    [InlineData("chaos_god", 48000, "club", "high", true)]
+    [InlineData("chaos_god", 48000, "cd", "high", false)]
+    [InlineData("internal_degeneration", 44100, "cd", "high", false)]
+    [InlineData("armygeddon", 44100, "club", "medium", true)]
+    public void Loud_target_on_quiet_music_lands_in_two_renders(string song, int rate, string preset, string intensity, bool budgetStops)
     {
         var mix = MusicMixes.Create(dir, song, rate, 2, startSeconds: 20, seconds: 120, gainDb: -18);
         var output = Path.Combine(dir, "master.wav");
-        var settings = MasteringSettings.FromPreset(preset, intensity: intensity);
+        var settings = CatalogSettings.For(preset, intensity: intensity);
 
         var result = MasteringEngine.MasterFile(mix, output, settings, ct: TestContext.Current.CancellationToken);
 
@@ -92,7 +93,7 @@ public sealed class ClosedLoopProbeTests : IDisposable
         AiMastering.Engine.Encoding.WavWriter.Write(input, mix, 24);
         var output = Path.Combine(dir, "master.wav");
 
-        var result = MasteringEngine.MasterFile(input, output, MasteringSettings.FromPreset("club"), ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.MasterFile(input, output, CatalogSettings.For("club"), ct: TestContext.Current.CancellationToken);
 
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(" | ", result.Report.Iterations.Select(i => $"gain {i.GainDb:+0.00} → {i.IntegratedLufs:0.00} LUFS {i.TruePeakDbtp:0.00} dBTP")));
         result.After.Loudness.IntegratedLufs!.Value.ShouldBe(result.Decision.Target.Lufs, ClosedLoop.ToleranceLu + 0.01);

@@ -4,6 +4,7 @@ using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
 using AiMastering.Tests.Processing;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
 
@@ -30,7 +31,7 @@ public sealed class LongTrackPathTests : IDisposable
     public void The_long_track_path_decides_and_masters_like_the_in_memory_path(string song, int rate, int channels, double gainDb, int bitDepth, double seconds, string preset)
     {
         var mix = MusicMixes.Create(dir, song, rate, channels, seconds: seconds, gainDb: gainDb);
-        var settings = MasteringSettings.FromPreset(preset) with { BitDepth = bitDepth };
+        var settings = CatalogSettings.For(preset) with { BitDepth = bitDepth };
         var inMemory = MasteringEngine.MasterFile(mix, Path.Combine(dir, "memory.wav"), settings, ct: TestContext.Current.CancellationToken);
         var written = new List<string>();
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AiMastering.Engine.Decoding;
 using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
 
@@ -71,13 +72,13 @@ public sealed class MasteringBehaviourTests : IDisposable
     }
 
     [Theory]
-    [InlineData(MasteringStyle.Warm, MasteringIntensity.High, 16, true)]
-    [InlineData(MasteringStyle.Bright, MasteringIntensity.Low, 24, true)]
-    [InlineData(MasteringStyle.Balanced, MasteringIntensity.Medium, 24, false)]
-    public void Every_processor_has_a_reason_and_every_reason_names_a_processor_that_ran(MasteringStyle style, MasteringIntensity intensity, int bitDepth, bool width)
+    [InlineData("warm", "high", 16, true)]
+    [InlineData("bright", "low", 24, true)]
+    [InlineData("balanced", "medium", 24, false)]
+    public void Every_processor_has_a_reason_and_every_reason_names_a_processor_that_ran(string style, string intensity, int bitDepth, bool width)
     {
         var mix = MusicMixes.Create(dir, "mutilated_mime", 44100, 2, gainDb: -14, seconds: 15);
-        var settings = MasteringSettings.FromPreset("club", style, intensity, bitDepth, width);
+        var settings = CatalogSettings.For("club", style, intensity, bitDepth, width);
 
         var result = MasteringEngine.MasterFile(mix, Path.Combine(dir, "master.wav"), settings, jsonDirectory: dir, ct: TestContext.Current.CancellationToken);
 

@@ -2,6 +2,7 @@ using AiMastering.Engine.Decoding;
 using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Tests.Processing;
+using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
 
@@ -26,7 +27,7 @@ public sealed class MasteringRealMusicTests : IDisposable
     public void Master_meets_target_and_ceiling_by_ffmpeg_and_keeps_length_and_alignment(string song, int rate, int channels, string target, double gainDb)
     {
         var mix = MusicMixes.Create(dir, song, rate, channels, gainDb: gainDb);
-        var settings = MasteringSettings.FromPreset(target);
+        var settings = CatalogSettings.For(target);
         var output = Path.Combine(dir, "master.wav");
 
         var result = MasteringEngine.MasterFile(mix, output, settings, jsonDirectory: dir, ct: TestContext.Current.CancellationToken);

@@ -7,6 +7,7 @@ using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Model;
+using AiMastering.Jobs.Model.Catalog;
 using AiMastering.Jobs.Processing;
 using Microsoft.Extensions.Options;
 
@@ -38,24 +39,21 @@ public sealed class MasteringJobProcessor(
         await progress.ReportStageAsync("checking the audio", cancellationToken);
         await Task.Run(() => Probe(sourcePath), cancellationToken);
         var settings = SettingsMapping.ToSettings(job.Options);
+        string Key(ArtifactDefinition artifact) => BlobKeys.Artifact(job.Id, job.Attempts, artifact.FileName);
         var artifacts = new JobArtifacts
         {
-            Master = BlobKeys.Artifact(job.Id, job.Attempts, "master.wav"),
-            Preview = BlobKeys.Artifact(job.Id, job.Attempts, "preview.mp3"),
-            Analysis = BlobKeys.Artifact(job.Id, job.Attempts, "analysis.json"),
-            MasterAnalysis = BlobKeys.Artifact(job.Id, job.Attempts, "master-analysis.json"),
-            Decision = BlobKeys.Artifact(job.Id, job.Attempts, "decision.json"),
-            Report = BlobKeys.Artifact(job.Id, job.Attempts, "report.json"),
+            Master = Key(ArtifactCatalog.Master),
+            Preview = Key(ArtifactCatalog.Preview),
+            Analysis = Key(ArtifactCatalog.Analysis),
+            MasterAnalysis = Key(ArtifactCatalog.MasterAnalysis),
+            Decision = Key(ArtifactCatalog.Decision),
+            Report = Key(ArtifactCatalog.Report),
+            ReferenceAnalysis = referencePath is null ? null : Key(ArtifactCatalog.ReferenceAnalysis),
         };
 
-        if (referencePath is not null)
-        {
-            artifacts = artifacts with { ReferenceAnalysis = BlobKeys.Artifact(job.Id, job.Attempts, "reference-analysis.json") };
-        }
-
         await progress.ReportStageAsync("mastering", cancellationToken);
-        var masterPath = workspace.PathOf("master.wav");
-        var previewPath = workspace.PathOf("preview.mp3");
+        var masterPath = workspace.PathOf(ArtifactCatalog.Master.FileName);
+        var previewPath = workspace.PathOf(ArtifactCatalog.Preview.FileName);
         Task<Mp3PreviewResult>? preview = null;
         using var previewStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -96,8 +94,8 @@ public sealed class MasteringJobProcessor(
         }
 
         await progress.ReportStageAsync("saving", cancellationToken);
-        await StorageStep(() => blobs.UploadFileAsync(artifacts.Master, masterPath, "audio/wav", cancellationToken));
-        await StorageStep(() => blobs.UploadFileAsync(artifacts.Preview, previewPath, "audio/mpeg", cancellationToken));
+        await StorageStep(() => blobs.UploadFileAsync(artifacts.Master, masterPath, ArtifactCatalog.Master.ContentType, cancellationToken));
+        await StorageStep(() => blobs.UploadFileAsync(artifacts.Preview, previewPath, ArtifactCatalog.Preview.ContentType, cancellationToken));
         await UploadJsonAsync(artifacts.Analysis, result.Before, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
         await UploadJsonAsync(artifacts.MasterAnalysis, result.After, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
         await UploadJsonAsync(artifacts.Decision, result.Decision, MasteringJsonContext.Default.DecisionDocument, cancellationToken);
@@ -109,7 +107,7 @@ public sealed class MasteringJobProcessor(
     {
         ArgumentNullException.ThrowIfNull(key);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
-        await StorageStep(() => blobs.UploadBytesAsync(key, bytes, "application/json", cancellationToken));
+        await StorageStep(() => blobs.UploadBytesAsync(key, bytes, ArtifactCatalog.JsonContentType, cancellationToken));
     }
 
     private static void Probe(string path)

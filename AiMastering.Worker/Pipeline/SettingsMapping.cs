@@ -1,32 +1,38 @@
 using AiMastering.Engine.Mastering;
 using AiMastering.Jobs.Model;
+using AiMastering.Jobs.Model.Catalog;
 
 namespace AiMastering.Worker.Pipeline;
 
-/// <summary>The job's wire options as the engine's settings (validated by the API before the job existed).</summary>
-public static class SettingsMapping
+/// <summary>
+/// The job's wire options as the engine's settings (validated by the API before the job existed): the catalog's
+/// choices become the plain numbers the engine takes. Compiled into the worker and the CLI (a linked file).
+/// </summary>
+internal static class SettingsMapping
 {
     public static MasteringSettings ToSettings(JobOptions options)
     {
         var o = options.Normalize();
-        var style = Enum.Parse<MasteringStyle>(o.Style!, ignoreCase: true);
-        var intensity = Enum.Parse<MasteringIntensity>(o.Intensity!, ignoreCase: true);
-        var bitDepth = o.BitDepth ?? 24;
-        var width = o.Width ?? false;
-        return o.Target switch
-        {
-            "custom" => MasteringSettings.Custom(o.Lufs!.Value, o.TruePeakDbtp!.Value, style, intensity, bitDepth, width),
 
-            // Loudness and ceiling come from the reference track (the prelude overrides them).
-            JobOptions.ReferenceTarget => MasteringSettings.FromPreset("streaming", style, intensity, bitDepth, width),
-            _ => MasteringSettings.FromPreset(o.Target!, style, intensity, bitDepth, width),
-        };
+        // A reference target's loudness and ceiling come from the reference track (the prelude overrides them).
+        var preset = o.Target == LoudnessPresets.Reference ? LoudnessPresets.Default : LoudnessPresets.Find(o.Target!);
+        var target = preset is null
+            ? new LoudnessTarget(o.Lufs!.Value, o.TruePeakDbtp!.Value) { Source = LoudnessPresets.Custom }
+            : new LoudnessTarget(preset.Lufs, preset.TruePeakDbtp) { Source = preset.Id, Describes = preset.Describes };
+        var style = MasteringStyles.Find(o.Style!) ?? throw new ArgumentException($"Unknown style '{o.Style}'.", nameof(options));
+        var intensity = Intensities.Find(o.Intensity!) ?? throw new ArgumentException($"Unknown intensity '{o.Intensity}'.", nameof(options));
+        return new MasteringSettings(
+            target,
+            new MasteringStyle(style.Id, style.BassDb, style.HighMidsDb, style.HighsDb),
+            new MasteringIntensity(intensity.Id, intensity.Level),
+            o.BitDepth ?? Limits.BitDepths[0],
+            o.Width ?? false).Validated();
     }
 
     /// <summary>The platform loudness the musician chose, which wins over the reference's; null = follow the reference.</summary>
     public static double? PlatformTargetLufs(JobOptions options)
     {
         var o = options.Normalize();
-        return o.Target == JobOptions.ReferenceTarget ? null : o.Lufs;
+        return o.Target == LoudnessPresets.Reference ? null : o.Lufs;
     }
 }

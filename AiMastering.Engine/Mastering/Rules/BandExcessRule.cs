@@ -20,7 +20,7 @@ internal sealed class BandExcessRule : IMasteringRule
     {
         Name = BassName,
         Band = "bass",
-        StyleTarget = t => t.Bass,
+        StyleTarget = s => s.BassDb,
         Problem = ProblemCode.ExcessiveLowEnd,
         ProblemInput = "lowEndExcessDb",
         StepName = StepNames.DynamicEqLow,
@@ -38,7 +38,7 @@ internal sealed class BandExcessRule : IMasteringRule
     {
         Name = HighMidsName,
         Band = "highMids",
-        StyleTarget = t => t.HighMids,
+        StyleTarget = s => s.HighMidsDb,
         Problem = ProblemCode.HarshHighMids,
         ProblemInput = "highMidsDeviationDb",
         StepName = StepNames.DynamicEqHighMids,
@@ -59,7 +59,7 @@ internal sealed class BandExcessRule : IMasteringRule
     /// <summary>The tone band of the analysis (its inputs are named after it: <c>bassExcessDb</c>, <c>bassLevelDbfs</c>).</summary>
     public required string Band { get; init; }
 
-    public required Func<(double Bass, double HighMids, double Highs), double> StyleTarget { get; init; }
+    public required Func<MasteringStyle, double> StyleTarget { get; init; }
 
     public required ProblemCode Problem { get; init; }
 
@@ -85,7 +85,7 @@ internal sealed class BandExcessRule : IMasteringRule
 
     public IEnumerable<RuleOutcome> Evaluate(RuleContext context)
     {
-        var excess = context.Deviation(Band) - context.Deviation("lowMids") - StyleTarget(StyleTargets.For(context.Settings.Style));
+        var excess = context.Deviation(Band) - context.Deviation("lowMids") - StyleTarget(context.Settings.Style);
         var flagged = context.Problem(Problem);
         if ((excess <= ExcessThresholdDb && flagged is null) || context.Level(Band) is not { } level)
         {
@@ -108,7 +108,7 @@ internal sealed class BandExcessRule : IMasteringRule
         }
 
         var when = string.Format(CultureInfo.InvariantCulture, WhenFormat, F(settings.ThresholdDb, "0"));
-        var reason = $"{Subject} is {F(excess)} dB above the {context.Settings.Style.ToString().ToLowerInvariant()} balance → dynamic EQ at {Frequency} cutting up to {F(settings.MaxCutDb)} dB {when}";
+        var reason = $"{Subject} is {F(excess)} dB above the {context.Settings.Style.Name} balance → dynamic EQ at {Frequency} cutting up to {F(settings.MaxCutDb)} dB {when}";
         yield return new RuleOutcome(new DecisionRule(Name, StepName, inputs, reason), Steps.DynamicEq(StepName, settings));
     }
 }

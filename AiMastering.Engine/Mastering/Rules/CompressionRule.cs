@@ -33,7 +33,7 @@ internal sealed class CompressionRule : IMasteringRule
                 ThresholdDb: Math.Round(level + 3), Ratio: ratio, KneeDb: 6, AttackMs: attack[i], ReleaseMs: release[i], Detector: LevelDetector.Rms, RmsWindowMs: 10)).ToArray();
             var settings = new MultibandCompressorSettings([250, 2000, 6000], bands);
             var inputs = new Dictionary<string, double> { ["psrDb"] = Round(psr), ["ratio"] = ratio };
-            var reason = $"Median PSR {F(psr)} dB leaves room for gentle density at {context.Settings.Intensity.ToString().ToLowerInvariant()} intensity → 4-band compression {F(ratio, "0.00")}:1, thresholds 3 dB above each band's average level";
+            var reason = $"Median PSR {F(psr)} dB leaves room for gentle density at {context.Settings.Intensity.Name} intensity → 4-band compression {F(ratio, "0.00")}:1, thresholds 3 dB above each band's average level";
             yield return new RuleOutcome(new DecisionRule(MultibandName, StepNames.Multiband, inputs, reason), Steps.Multiband(settings));
         }
 

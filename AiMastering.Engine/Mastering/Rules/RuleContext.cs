@@ -22,12 +22,7 @@ internal sealed class RuleContext(AudioAnalysis analysis, MasteringSettings sett
     public AnalysisProblem? Problem(ProblemCode code) => Analysis.Problems.FirstOrDefault(p => p.Code == code);
 
     /// <summary>The value for the chosen intensity.</summary>
-    public double ByIntensity(double low, double medium, double high) => Settings.Intensity switch
-    {
-        MasteringIntensity.Low => low,
-        MasteringIntensity.High => high,
-        _ => medium,
-    };
+    public double ByIntensity(double low, double medium, double high) => Settings.Intensity.Pick(low, medium, high);
 
     public static string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
 

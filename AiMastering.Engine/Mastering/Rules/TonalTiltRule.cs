@@ -15,9 +15,9 @@ internal sealed class TonalTiltRule : IMasteringRule
 
     public IEnumerable<RuleOutcome> Evaluate(RuleContext context)
     {
-        var target = StyleTargets.For(context.Settings.Style);
-        var bassOff = context.Deviation("bass") - context.Deviation("lowMids") - target.Bass;
-        var highsOff = context.Level("highs") is null ? 0 : context.Deviation("highs") - context.Deviation("lowMids") - target.Highs;
+        var target = context.Settings.Style;
+        var bassOff = context.Deviation("bass") - context.Deviation("lowMids") - target.BassDb;
+        var highsOff = context.Level("highs") is null ? 0 : context.Deviation("highs") - context.Deviation("lowMids") - target.HighsDb;
         var cap = context.ByIntensity(1.5, 2.5, 3.5);
         var lowGain = Correction(bassOff, cap);
         if (lowGain < 0 && bassOff > BandExcessRule.Bass.ExcessThresholdDb)
@@ -42,7 +42,7 @@ internal sealed class TonalTiltRule : IMasteringRule
             yield break;
         }
 
-        var style = context.Settings.Style.ToString().ToLowerInvariant();
+        var style = context.Settings.Style.Name;
         var parts = new List<string>();
         if (lowGain != 0)
         {

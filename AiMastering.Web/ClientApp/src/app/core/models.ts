@@ -2,9 +2,11 @@
 
 export type JobStatus = 'queued' | 'processing' | 'done' | 'failed';
 export type UploadKind = 'source' | 'reference';
-export type Target = 'streaming' | 'apple' | 'youtube' | 'club' | 'cd' | 'custom';
-export type Style = 'warm' | 'balanced' | 'bright';
-export type Intensity = 'low' | 'medium' | 'high';
+/** Ids of GET /api/catalog's presets (or its custom target), styles and intensities. */
+export type Target = string;
+export type Style = string;
+export type Intensity = string;
+export type BitDepth = number;
 
 export interface PresignRequest {
   fileName: string;
@@ -28,9 +30,43 @@ export interface MasteringOptions {
   truePeakDbtp?: number;
   style: Style;
   intensity: Intensity;
-  bitDepth: 24 | 16;
+  bitDepth: BitDepth;
   width: boolean;
   amount?: number;
+}
+
+/** GET /api/catalog: the choices of the options form and the limits the API applies (AiMastering.Jobs/Model/Catalog). */
+export interface Catalog {
+  presets: CatalogPreset[];
+  defaultTarget: Target;
+  custom: { id: Target; lufs: ValueRange; truePeakDbtp: ValueRange; labelKey: string };
+  referenceTarget: Target;
+  styles: CatalogChoice[];
+  defaultStyle: Style;
+  intensities: CatalogChoice[];
+  defaultIntensity: Intensity;
+  bitDepths: BitDepth[];
+  amount: ValueRange;
+  uploads: { maxBytes: number; extensions: string[]; contentTypes: string[] };
+  errorCodes: string[];
+  artifacts: { name: string; fileName: string; contentType: string; referenceOnly: boolean }[];
+}
+
+export interface CatalogPreset {
+  id: Target;
+  lufs: number;
+  truePeakDbtp: number;
+  labelKey: string;
+}
+
+export interface CatalogChoice {
+  id: string;
+  labelKey: string;
+}
+
+export interface ValueRange {
+  min: number;
+  max: number;
 }
 
 export interface CreateJobRequest {

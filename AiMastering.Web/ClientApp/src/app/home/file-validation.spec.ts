@@ -1,4 +1,6 @@
-import { MAX_UPLOAD_BYTES, formatBytes, validateAudioFile } from './file-validation';
+import { formatBytes, validateAudioFile } from './file-validation';
+
+const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 
 const MB = 1024 * 1024;
 const file = (name: string, type: string, size = 10 * MB) => ({ name, type, size });
@@ -55,13 +57,13 @@ describe('validateAudioFile', () => {
   });
 
   it('says how big the file is and what the limit is', () => {
-    const r = validateAudioFile(file('huge.wav', 'audio/wav', 812 * MB));
+    const r = validateAudioFile(file('huge.wav', 'audio/wav', 812 * MB), MAX_UPLOAD_BYTES);
     expect(!r.ok && r.message).toBe('File is 812 MB; the limit is 500 MB.');
   });
 
   it('accepts a file of exactly 500 MB and refuses one byte more', () => {
-    expect(validateAudioFile(file('a.wav', 'audio/wav', MAX_UPLOAD_BYTES)).ok).toBe(true);
-    expect(validateAudioFile(file('a.wav', 'audio/wav', MAX_UPLOAD_BYTES + 1)).ok).toBe(false);
+    expect(validateAudioFile(file('a.wav', 'audio/wav', MAX_UPLOAD_BYTES), MAX_UPLOAD_BYTES).ok).toBe(true);
+    expect(validateAudioFile(file('a.wav', 'audio/wav', MAX_UPLOAD_BYTES + 1), MAX_UPLOAD_BYTES).ok).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
-/** Client-side checks before any upload: type (by extension and MIME) and size. */
-
-export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
+/**
+ * Client-side checks before any upload: type (by extension and MIME) and size (the API's limit, from its catalog).
+ * The extensions and MIME types here must be ones the API accepts: CatalogConsistencyTests compares them.
+ */
 
 const EXTENSION_TYPES: Record<string, string> = {
   wav: 'audio/wav',
@@ -30,7 +31,7 @@ const EXTENSION_FAMILY: Record<string, 'wav' | 'aiff' | 'flac'> = {
   flac: 'flac',
 };
 
-export const ACCEPT_ATTRIBUTE = '.wav,.wave,.aif,.aiff,.flac,audio/wav,audio/x-wav,audio/wave,audio/vnd.wave,audio/aiff,audio/x-aiff,audio/flac';
+export const ACCEPT_ATTRIBUTE = [...Object.keys(EXTENSION_FAMILY).map((e) => `.${e}`), ...Object.keys(MIME_FAMILY)].join(',');
 
 export interface FileLike {
   name: string;
@@ -59,7 +60,8 @@ export function formatBytes(bytes: number): string {
   return `${shown} ${units[unit]}`;
 }
 
-export function validateAudioFile(file: FileLike, maxBytes = MAX_UPLOAD_BYTES): ValidationResult {
+/** Without <maxBytes> (catalog not loaded yet) the size is left to the API's own check. */
+export function validateAudioFile(file: FileLike, maxBytes?: number): ValidationResult {
   const ext = fileExtension(file.name);
   const extFamily = EXTENSION_FAMILY[ext];
   const mime = (file.type || '').toLowerCase().split(';')[0].trim();
@@ -77,7 +79,7 @@ export function validateAudioFile(file: FileLike, maxBytes = MAX_UPLOAD_BYTES): 
   if (file.size <= 0) {
     return { ok: false, message: `"${file.name}" is empty.` };
   }
-  if (file.size > maxBytes) {
+  if (maxBytes !== undefined && file.size > maxBytes) {
     return { ok: false, message: `File is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.` };
   }
   // Browsers often give no type at all: derive it from the extension.

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { userIdInterceptor } from '../core/user-id.interceptor';
+import { CATALOG } from '../testing/samples';
 import { HomePage } from './home-page';
 import { UploadService } from './upload.service';
 
@@ -65,6 +66,7 @@ describe('HomePage', () => {
     vi.spyOn(router, 'navigate').mockResolvedValue(true);
     fixture = TestBed.createComponent(HomePage);
     fixture.detectChanges();
+    http.expectOne('/api/catalog').flush(CATALOG);
     await new Promise((r) => setTimeout(r, 0)); // the recent-jobs list loads on a timer(0)
     http.expectOne('/api/jobs').flush({ jobs: [] });
     fixture.detectChanges();
@@ -97,7 +99,7 @@ describe('HomePage', () => {
 
   it('refuses a too-large file with a clear message and uploads nothing', async () => {
     pick('file-input', fileOf('huge.wav', 'audio/wav', 812 * MB));
-    expect(q('upload-error')!.textContent!.trim()).toBe('File is 812 MB; the limit is 500 MB.');
+    expect(q('upload-error')!.textContent!.trim()).toBe('File is 812 MB; the limit is 477 MB.');
     q<HTMLButtonElement>('submit')!.click();
     await flushMicrotasks();
     http.expectNone('/api/uploads/presign');
@@ -243,7 +245,7 @@ describe('HomePage', () => {
   });
 
   it('stops a custom target that is out of range before uploading', async () => {
-    fixture.componentInstance.options.update((o) => ({ ...o, target: 'custom', lufs: -40, truePeakDbtp: -1 }));
+    fixture.componentInstance.options.update((o) => ({ ...o!, target: 'custom', lufs: -40, truePeakDbtp: -1 }));
     pick('file-input', fileOf('song.wav', 'audio/wav'));
     q<HTMLButtonElement>('submit')!.click();
     await flushMicrotasks();
@@ -264,5 +266,66 @@ describe('HomePage', () => {
     expect(q('upload-progress')).toBeNull();
     expect(q<HTMLButtonElement>('submit')!.disabled).toBe(false);
     http.expectNone('/api/jobs');
+  });
+
+  it('renders the options from the catalog, labelled by its keys', () => {
+    const targets = Array.from(el().querySelectorAll<HTMLOptionElement>('#target option')).map((o) => [o.value, o.textContent!.trim()]);
+    expect(targets).toEqual([
+      ['streaming', 'Streaming — -14 LUFS, -1 dBTP'],
+      ['apple', 'Apple Music — -16 LUFS, -1 dBTP'],
+      ['youtube', 'YouTube — -14 LUFS, -1 dBTP'],
+      ['club', 'Club — -8 LUFS, -0.5 dBTP'],
+      ['cd', 'CD — -10 LUFS, -0.3 dBTP'],
+      ['custom', 'Custom…'],
+    ]);
+    const radios = (name: string) =>
+      Array.from(el().querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)).map((r) => r.closest('label')!.textContent!.trim());
+    expect(radios('style')).toEqual(['Warm', 'Balanced', 'Bright']);
+    expect(radios('intensity')).toEqual(['Low', 'Medium', 'High']);
+    expect(radios('bitDepth')).toEqual(['24-bit', '16-bit (dithered)']);
+    expect(el().querySelector('input[name="style"]')!.closest('label')!.title).toBe('a little fuller lows, softer highs');
+    expect(q('dropzone')!.textContent).toContain('WAV, AIFF or FLAC, up to 477 MB');
+  });
+
+  it('offers a choice the catalog adds, even before the app has words for it', async () => {
+    const fresh = TestBed.createComponent(HomePage);
+    fresh.componentInstance.catalog.set({ ...CATALOG, styles: [...CATALOG.styles, { id: 'dark', labelKey: 'style.dark' }] });
+    fresh.componentInstance.options.set({ target: 'streaming', lufs: -14, truePeakDbtp: -1, style: 'dark', intensity: 'medium', bitDepth: 24, width: false, amount: 100 });
+    fresh.detectChanges();
+    await fresh.whenStable();
+    fresh.detectChanges();
+    const styles = Array.from((fresh.nativeElement as HTMLElement).querySelectorAll<HTMLInputElement>('input[name="style"]'));
+    expect(styles.map((r) => r.closest('label')!.textContent!.trim())).toEqual(['Warm', 'Balanced', 'Bright', 'Dark']);
+    expect(styles[3].checked).toBe(true);
+  });
+
+  it('takes the custom ranges from the catalog', async () => {
+    const select = el().querySelector('#target') as HTMLSelectElement;
+    select.value = 'custom';
+    select.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    expect(q<HTMLInputElement>('custom-lufs')!.min).toBe('-30');
+    expect(q<HTMLInputElement>('custom-tp')!.max).toBe('0');
+    fixture.componentInstance.options.update((o) => ({ ...o!, truePeakDbtp: 0.5 }));
+    pick('file-input', fileOf('song.wav', 'audio/wav'));
+    q<HTMLButtonElement>('submit')!.click();
+    await flushMicrotasks();
+    expect(q('upload-error')!.textContent).toContain('True-peak ceiling must be between -6 and 0 dBTP.');
+    http.expectNone('/api/uploads/presign');
+  });
+});
+
+describe('HomePage without a catalog', () => {
+  it('says the options could not be loaded and keeps the drop zones', async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(HomePage);
+    fixture.detectChanges();
+    http.expectOne('/api/catalog').flush({ title: 'down' }, { status: 503, statusText: 'Service Unavailable' });
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="catalog-error"]')!.textContent).toContain('could not be loaded');
+    expect(el.querySelector('#target')).toBeNull();
+    expect(el.querySelector('[data-testid="dropzone"]')).not.toBeNull();
   });
 });

@@ -3,22 +3,13 @@ import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { Observable, Subscription, firstValueFrom } from 'rxjs';
 import { ApiService } from '../core/api.service';
-import { UploadKind } from '../core/models';
-import {
-  DEFAULT_OPTIONS,
-  INTENSITIES,
-  LUFS_RANGE,
-  OptionsForm,
-  STYLES,
-  TARGET_PRESETS,
-  TRUE_PEAK_RANGE,
-  presetFor,
-  toRequestOptions,
-  validateOptions,
-} from '../core/presets';
+import { CatalogService } from '../core/catalog.service';
+import { Catalog, UploadKind } from '../core/models';
+import { OptionsForm, defaultOptions, presetFor, toRequestOptions, validateOptions } from '../core/options-form';
+import { hint, text } from '../core/texts';
 import { problemMessage, toProblem } from '../core/problem';
 import { DropZone } from './drop-zone';
-import { validateAudioFile } from './file-validation';
+import { formatBytes, validateAudioFile } from './file-validation';
 import { RecentJobs } from './recent-jobs';
 import { UploadError, UploadEvent, UploadService } from './upload.service';
 
@@ -44,25 +35,49 @@ export class HomePage {
 
   readonly mix = signal<File | null>(null);
   readonly reference = signal<File | null>(null);
-  readonly options = signal<OptionsForm>({ ...DEFAULT_OPTIONS });
+  /** The choices and limits of GET /api/catalog; the options appear once it has loaded. */
+  readonly catalog = signal<Catalog | null>(null);
+  readonly catalogFailed = signal(false);
+  readonly options = signal<OptionsForm | null>(null);
   readonly error = signal<string | null>(null);
   readonly phase = signal<Phase>('idle');
   /** 0..1 over all bytes being uploaded. */
   readonly progress = signal(0);
   readonly progressText = signal('');
 
-  protected readonly presets = TARGET_PRESETS;
-  protected readonly styles = STYLES;
-  protected readonly intensities = INTENSITIES;
-  protected readonly lufsRange = LUFS_RANGE;
-  protected readonly tpRange = TRUE_PEAK_RANGE;
+  protected readonly text = text;
+  protected readonly hint = hint;
   protected readonly busy = computed(() => this.phase() !== 'idle');
-  protected readonly selectedPreset = computed(() => presetFor(this.options().target));
+  protected readonly selectedPreset = computed(() => {
+    const catalog = this.catalog();
+    const options = this.options();
+    return catalog && options ? presetFor(catalog, options.target) : undefined;
+  });
+  protected readonly sizeLimit = computed(() => {
+    const maxBytes = this.catalog()?.uploads.maxBytes;
+    return maxBytes ? `, up to ${formatBytes(maxBytes)}` : '';
+  });
 
   private current?: Subscription;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.current?.unsubscribe());
+    const destroy = inject(DestroyRef);
+    destroy.onDestroy(() => this.current?.unsubscribe());
+    const loading = inject(CatalogService)
+      .load()
+      .subscribe({
+        next: (catalog) => {
+          this.catalog.set(catalog);
+          this.options.update((o) => o ?? defaultOptions(catalog));
+        },
+        error: () => this.catalogFailed.set(true),
+      });
+    destroy.onDestroy(() => loading.unsubscribe());
+  }
+
+  /** 16-bit masters are dithered. */
+  protected bitDepthLabel(bits: number): string {
+    return bits === 16 ? '16-bit (dithered)' : `${bits}-bit`;
   }
 
   protected presetLine(p: { lufs: number; truePeakDbtp: number }): string {
@@ -70,13 +85,14 @@ export class HomePage {
   }
 
   protected setOption<K extends keyof OptionsForm>(key: K, value: OptionsForm[K]): void {
-    this.options.update((o) => ({ ...o, [key]: value }));
+    this.options.update((o) => (o ? { ...o, [key]: value } : o));
   }
 
   /** Choosing a preset fills its numbers; custom starts from the numbers of the last preset. */
   protected onTarget(value: OptionsForm['target']): void {
-    const preset = presetFor(value);
-    this.options.update((o) => (preset ? { ...o, target: value, lufs: preset.lufs, truePeakDbtp: preset.truePeakDbtp } : { ...o, target: value }));
+    const catalog = this.catalog();
+    const preset = catalog ? presetFor(catalog, value) : undefined;
+    this.options.update((o) => (!o ? o : preset ? { ...o, target: value, lufs: preset.lufs, truePeakDbtp: preset.truePeakDbtp } : { ...o, target: value }));
   }
 
   onMix(file: File | null): void {
@@ -85,7 +101,7 @@ export class HomePage {
       this.mix.set(null);
       return;
     }
-    const check = validateAudioFile(file);
+    const check = this.validateFile(file);
     if (!check.ok) {
       this.mix.set(null);
       this.error.set(check.message);
@@ -100,7 +116,7 @@ export class HomePage {
       this.reference.set(null);
       return;
     }
-    const check = validateAudioFile(file);
+    const check = this.validateFile(file);
     if (!check.ok) {
       this.reference.set(null);
       this.error.set(`Reference track: ${check.message}`);
@@ -125,18 +141,24 @@ export class HomePage {
       this.error.set('Choose a mix to master first (WAV, AIFF or FLAC).');
       return;
     }
-    const mixCheck = validateAudioFile(mix);
+    const mixCheck = this.validateFile(mix);
     if (!mixCheck.ok) {
       this.error.set(mixCheck.message);
       return;
     }
     const reference = this.reference();
-    const refCheck = reference ? validateAudioFile(reference) : null;
+    const refCheck = reference ? this.validateFile(reference) : null;
     if (refCheck && !refCheck.ok) {
       this.error.set(`Reference track: ${refCheck.message}`);
       return;
     }
-    const optionProblems = validateOptions(this.options());
+    const catalog = this.catalog();
+    const options = this.options();
+    if (!catalog || !options) {
+      this.error.set('The mastering options have not loaded yet. Reload the page to try again.');
+      return;
+    }
+    const optionProblems = validateOptions(options, catalog);
     if (optionProblems.length) {
       this.error.set(optionProblems.join(' '));
       return;
@@ -161,7 +183,7 @@ export class HomePage {
           fileName: mix.name,
           referenceObjectKey,
           referenceFileName: referenceObjectKey ? reference?.name : undefined,
-          options: toRequestOptions(this.options(), !!referenceObjectKey),
+          options: toRequestOptions(options, !!referenceObjectKey, catalog),
         }),
       );
       this.phase.set('idle');
@@ -172,6 +194,12 @@ export class HomePage {
     } finally {
       this.current = undefined;
     }
+  }
+
+  /** Type and size checks before any upload, with the API's size limit once the catalog has loaded. */
+  private validateFile(file: File) {
+    const maxBytes = this.catalog()?.uploads.maxBytes;
+    return maxBytes ? validateAudioFile(file, maxBytes) : validateAudioFile(file);
   }
 
   /** presign → upload, reporting progress over all bytes; resolves with the object key. */

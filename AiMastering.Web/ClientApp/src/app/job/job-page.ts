@@ -6,6 +6,7 @@ import { Observable, Subscription, catchError, exhaustMap, forkJoin, of, takeWhi
 import { ApiService } from '../core/api.service';
 import { fmtDate } from '../core/format';
 import { Analysis, Decision, Job, Report } from '../core/models';
+import { text } from '../core/texts';
 import { describeErrorCode, problemMessage, toProblem } from '../core/problem';
 import { toWaveform } from '../core/series';
 import { isTerminal, statusLine } from '../core/status';
@@ -175,9 +176,10 @@ export class JobPage {
     const o = job.options;
     if (!o) return '';
     const parts: string[] = [];
-    if (o.target) parts.push(o.target === 'custom' ? `custom ${o.lufs ?? '?'} LUFS / ${o.truePeakDbtp ?? '?'} dBTP` : o.target);
-    if (o.style) parts.push(o.style);
-    if (o.intensity) parts.push(`${o.intensity} intensity`);
+    // A stored job's options are complete: a preset's numbers are filled in too.
+    if (o.target) parts.push(`${text(`target.${o.target}`).replace('…', '')} ${o.lufs ?? '?'} LUFS / ${o.truePeakDbtp ?? '?'} dBTP`);
+    if (o.style) parts.push(text(`style.${o.style}`).toLowerCase());
+    if (o.intensity) parts.push(`${text(`intensity.${o.intensity}`).toLowerCase()} intensity`);
     if (o.bitDepth) parts.push(`${o.bitDepth}-bit`);
     if (o.width) parts.push('widened');
     return parts.join(' · ');

@@ -1,4 +1,4 @@
-import { Analysis, Decision, Job, Report } from '../core/models';
+import { Analysis, Catalog, Decision, Job, Report } from '../core/models';
 import analysisDocument from './analysis.sample.json';
 import decisionDocument from './decision.sample.json';
 import reportDocument from './report.sample.json';
@@ -66,6 +66,37 @@ export function job(overrides: Partial<Job> = {}): Job {
     ...overrides,
   };
 }
+
+/** GET /api/catalog as the API serves it (AiMastering.ApiService/Apis/CatalogDocument). */
+export const CATALOG: Catalog = {
+  presets: [
+    { id: 'streaming', lufs: -14, truePeakDbtp: -1, labelKey: 'target.streaming' },
+    { id: 'apple', lufs: -16, truePeakDbtp: -1, labelKey: 'target.apple' },
+    { id: 'youtube', lufs: -14, truePeakDbtp: -1, labelKey: 'target.youtube' },
+    { id: 'club', lufs: -8, truePeakDbtp: -0.5, labelKey: 'target.club' },
+    { id: 'cd', lufs: -10, truePeakDbtp: -0.3, labelKey: 'target.cd' },
+  ],
+  defaultTarget: 'streaming',
+  custom: { id: 'custom', lufs: { min: -30, max: -5 }, truePeakDbtp: { min: -6, max: 0 }, labelKey: 'target.custom' },
+  referenceTarget: 'reference',
+  styles: [
+    { id: 'warm', labelKey: 'style.warm' },
+    { id: 'balanced', labelKey: 'style.balanced' },
+    { id: 'bright', labelKey: 'style.bright' },
+  ],
+  defaultStyle: 'balanced',
+  intensities: [
+    { id: 'low', labelKey: 'intensity.low' },
+    { id: 'medium', labelKey: 'intensity.medium' },
+    { id: 'high', labelKey: 'intensity.high' },
+  ],
+  defaultIntensity: 'medium',
+  bitDepths: [24, 16],
+  amount: { min: 0, max: 100 },
+  uploads: { maxBytes: 500_000_000, extensions: ['.wav', '.wave', '.aif', '.aiff', '.flac'], contentTypes: ['audio/wav', 'audio/flac'] },
+  errorCodes: ['invalid_options'],
+  artifacts: [{ name: 'master', fileName: 'master.wav', contentType: 'audio/wav', referenceOnly: false }],
+};
 
 export const doneArtifacts = {
   master: 'https://storage.example/jobs/j-1/master.wav?sig=1',
