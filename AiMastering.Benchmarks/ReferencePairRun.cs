@@ -4,7 +4,6 @@ using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Evaluation;
 using AiMastering.Engine.Mastering;
-using AiMastering.Engine.Matching;
 
 namespace AiMastering.Benchmarks;
 
