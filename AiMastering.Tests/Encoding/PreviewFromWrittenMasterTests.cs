@@ -26,8 +26,9 @@ public sealed class PreviewFromWrittenMasterTests : IDisposable
         var settings = MasteringSettings.Default with { BitDepth = 16 };
         var encoder = new Mp3PreviewEncoder();
         Task<Mp3PreviewResult>? fromMemory = null;
-        MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = masterPath, Settings = settings, Observer = new MasteringCallbacks((master, _) =>
-            fromMemory = encoder.EncodeAsync(master, Path.Combine(dir, "memory.mp3"), settings.Target.TruePeakDbtp, Ct)) }, Ct);
+        var observer = new MasteringCallbacks((master, _) =>
+            fromMemory = encoder.EncodeAsync(master, Path.Combine(dir, "memory.mp3"), settings.Target.TruePeakDbtp, Ct));
+        MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = masterPath, Settings = settings, Observer = observer }, Ct);
         var memory = await fromMemory!;
 
         var file = await encoder.EncodeAsync(masterPath, Path.Combine(dir, "file.mp3"), settings.Target.TruePeakDbtp, Ct);

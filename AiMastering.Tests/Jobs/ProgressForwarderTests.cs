@@ -21,7 +21,10 @@ public sealed class ProgressForwarderTests : IDisposable
         await store.InitializeAsync(ct);
         var job = new Job
         {
-            Id = Guid.NewGuid(), UserId = "u", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.NewGuid(),
+            UserId = "u",
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
             Source = new StoredFile("uploads/u/x/song.wav", "Song.wav", 1, "audio/wav"),
         };
         await store.InsertAsync(job, ct);
