@@ -7,8 +7,8 @@ namespace AiMastering.Worker.Pipeline;
 
 /// <summary>
 /// Passes a job's progress on to the store, throttled: every stage change, otherwise at most every
-/// <see cref="Interval"/>. One update is in flight at a time and the latest waiting one replaces older ones, so the
-/// engine never waits for the store. The ETA is the mastering's elapsed time scaled by the engine's overall fraction
+/// <see cref="Interval"/>. One update is in flight at a time; a waiting update is replaced by a newer one of the same
+/// stage (a new stage queues behind it, so every stage reaches the job), and the engine never waits for the store. The ETA is the mastering's elapsed time scaled by the engine's overall fraction
 /// (elapsed × (1 − f) / f, once f ≥ <see cref="EtaFromFraction"/>); before the engine starts and after it ends there is none.
 /// A failed update fails <see cref="FlushAsync"/>.
 /// </summary>
@@ -19,7 +19,7 @@ internal sealed class ProgressForwarder(IJobProgress job, TimeProvider time, Can
     public const double EtaFromFraction = 0.05;
 
     private readonly Lock gate = new();
-    private JobProgress? waiting;
+    private readonly List<JobProgress> waiting = [];
     private Task sending = Task.CompletedTask;
     private bool running;
     private ExceptionDispatchInfo? failed;
@@ -79,7 +79,15 @@ internal sealed class ProgressForwarder(IJobProgress job, TimeProvider time, Can
 
             lastStage = progress.Stage;
             lastSent = now;
-            waiting = progress;
+            if (waiting.Count > 0 && waiting[^1].Stage == progress.Stage)
+            {
+                waiting[^1] = progress;
+            }
+            else
+            {
+                waiting.Add(progress);
+            }
+
             if (!running && failed is null)
             {
                 running = true;
@@ -97,14 +105,14 @@ internal sealed class ProgressForwarder(IJobProgress job, TimeProvider time, Can
                 JobProgress next;
                 lock (gate)
                 {
-                    if (waiting is null)
+                    if (waiting.Count == 0)
                     {
                         running = false;
                         return;
                     }
 
-                    next = waiting;
-                    waiting = null;
+                    next = waiting[0];
+                    waiting.RemoveAt(0);
                 }
 
                 await job.ReportAsync(next, cancellationToken);
