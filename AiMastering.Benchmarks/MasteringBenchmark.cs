@@ -163,23 +163,21 @@ public static class MasteringBenchmark
         var mp3 = Path.Combine(work, "preview.mp3");
         var ceiling = MasteringSettings.Default.Target.TruePeakDbtp;
         Task<Mp3PreviewResult>? preview = null;
-        var result = MasteringEngine.MasterFileWithThreshold(
-            file,
-            Path.Combine(work, "master.wav"),
-            MasteringSettings.Default,
-            work,
-            null,
-            progress,
-            path =>
-            {
-                onMasterWritten();
-                preview ??= Task.Run(() => Previews.EncodeAsync(path, mp3, ceiling));
-            },
-            null,
-            master => preview = Task.Run(() => Previews.EncodeAsync(master, mp3, ceiling)),
-            null,
-            longTrack ? 0 : MasteringEngine.LongTrackBytes,
-            default);
+        var result = MasteringEngine.Master(new MasteringRequest
+        {
+            InputPath = file,
+            OutputWavPath = Path.Combine(work, "master.wav"),
+            JsonDirectory = work,
+            Progress = progress is null ? null : new StageChanges(progress),
+            Observer = new MasteringCallbacks(
+                (master, _) => preview = Task.Run(() => Previews.EncodeAsync(master, mp3, ceiling)),
+                path =>
+                {
+                    onMasterWritten();
+                    preview ??= Task.Run(() => Previews.EncodeAsync(path, mp3, ceiling));
+                }),
+            LongTrackBytes = longTrack ? 0 : MasteringEngine.LongTrackBytes,
+        });
         return (result, preview!.GetAwaiter().GetResult());
     }
 

@@ -12,9 +12,9 @@ public static class MasteringStages
     {
         var work = Path.Combine(Path.GetTempPath(), "aimaster-master-stages");
         Directory.CreateDirectory(work);
-        MasteringEngine.MasterFile(file, Path.Combine(work, "master.wav"), MasteringSettings.Default, jsonDirectory: work);
+        MasteringEngine.Master(new MasteringRequest { InputPath = file, OutputWavPath = Path.Combine(work, "master.wav"), JsonDirectory = work });
         var progress = new StageLog();
-        MasteringEngine.MasterFile(file, Path.Combine(work, "master.wav"), MasteringSettings.Default, jsonDirectory: work, progress: progress);
+        MasteringEngine.Master(new MasteringRequest { InputPath = file, OutputWavPath = Path.Combine(work, "master.wav"), JsonDirectory = work, Progress = new StageChanges(progress) });
         progress.Report("done");
         return 0;
     }

@@ -4,7 +4,7 @@ namespace AiMastering.Benchmarks;
 
 /// <summary>
 /// `reference [--repeat N]`: whole reference masters of real music through the product's path
-/// (<see cref="Engine.Matching.ReferenceMastering.MasterFile"/>, as the worker and <c>aimaster master --reference</c> call
+/// (<see cref="Engine.Mastering.MasteringEngine.Master(Engine.Mastering.MasteringRequest, System.Threading.CancellationToken)"/> with a reference, as the worker and <c>aimaster master --reference</c> call
 /// it: reference decode + measure, mix decode + analysis, match, mastering chain, closed loop, master.wav, the MP3
 /// preview started from the rendered master as the worker does, the JSON documents), one fresh child process per pair
 /// (<see cref="ReferencePairRun"/>, server GC like the worker): the first run (with JIT start-up) and its peak working

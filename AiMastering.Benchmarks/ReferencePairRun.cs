@@ -4,7 +4,6 @@ using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
 using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
-using AiMastering.Engine.Matching;
 
 namespace AiMastering.Benchmarks;
 
@@ -47,8 +46,8 @@ public static class ReferencePairRun
 
                 var loadAfter = LoadAverage();
                 var warmSeconds = warm.Count == 0 ? firstSeconds : warm.Order().ElementAt(warm.Count / 2);
-                var target = result.Mastering.Decision.Target;
-                var renders = result.Mastering.Report.Iterations.Count;
+                var target = result.Decision.Target;
+                var renders = result.Report.Iterations.Count;
                 result = null;
                 var ffmpeg = FfmpegLoudness.Measure(masterPath);
                 var source = AudioDecoder.Decode(sourcePath);
@@ -71,11 +70,18 @@ public static class ReferencePairRun
     /// The product's path with the defaults a job without options gets, as the worker runs it: the MP3 preview starts
     /// from the rendered master (at the match's ceiling) while master.wav is written, and is waited for.
     /// </summary>
-    internal static ReferenceMasteringResult Master(string sourcePath, string referencePath, string masterPath, string jsonDirectory, IProgress<string>? progress = null)
+    internal static MasteringResult Master(string sourcePath, string referencePath, string masterPath, string jsonDirectory, IProgress<string>? progress = null)
     {
         Task<Mp3PreviewResult>? preview = null;
-        var result = ReferenceMastering.MasterFile(sourcePath, referencePath, masterPath, MasteringSettings.Default, jsonDirectory: jsonDirectory, progress: progress,
-            onMasterRendered: (master, ceilingDbtp) => preview = Task.Run(() => Previews.EncodeAsync(master, Path.Combine(jsonDirectory, "preview.mp3"), ceilingDbtp)));
+        var result = MasteringEngine.Master(new MasteringRequest
+        {
+            InputPath = sourcePath,
+            OutputWavPath = masterPath,
+            Reference = new ReferenceRequest(referencePath),
+            JsonDirectory = jsonDirectory,
+            Progress = progress is null ? null : new StageChanges(progress),
+            Observer = new MasteringCallbacks((master, ceilingDbtp) => preview = Task.Run(() => Previews.EncodeAsync(master, Path.Combine(jsonDirectory, "preview.mp3"), ceilingDbtp))),
+        });
         (preview ?? throw new InvalidOperationException("The engine did not render the master.")).GetAwaiter().GetResult();
         progress?.Report("preview.mp3 done");
         return result;

@@ -84,9 +84,15 @@ public static class MasterCommand
             var platformLufs = SettingsMapping.PlatformTargetLufs(options);
             var inPath = parse.GetRequiredValue(input);
             var jsonDirectory = parse.GetValue(jsonDir) ?? Path.GetDirectoryName(Path.GetFullPath(outPath))!;
-            Func<MasteringResult> master = referencePath is null
-                ? () => MasteringEngine.MasterFile(inPath, outPath, settings, jsonDirectory)
-                : () => ReferenceMastering.MasterFile(inPath, referencePath, outPath, settings, new ReferenceMatchSettings(AmountPercent: parse.GetValue(amount)), platformLufs, jsonDirectory).Mastering;
+            var request = new MasteringRequest
+            {
+                InputPath = inPath,
+                OutputWavPath = outPath,
+                Settings = settings,
+                Reference = referencePath is null ? null : new ReferenceRequest(referencePath, new ReferenceMatchSettings(AmountPercent: parse.GetValue(amount)), platformLufs),
+                JsonDirectory = jsonDirectory,
+            };
+            MasteringResult master() => MasteringEngine.Master(request);
             return Execute(inPath, outPath, jsonDirectory, master, o, e);
         });
         return command;

@@ -49,14 +49,19 @@ public static class MatchCommand
 
         try
         {
-            var result = ReferenceMastering.MasterFile(input, reference, output, MasteringSettings.Default, new ReferenceMatchSettings(AmountPercent: amount), targetLufs);
-            foreach (var rule in result.Match.Rules)
+            var result = MasteringEngine.Master(new MasteringRequest
+            {
+                InputPath = input,
+                OutputWavPath = output,
+                Reference = new ReferenceRequest(reference, new ReferenceMatchSettings(AmountPercent: amount), targetLufs),
+            });
+            foreach (var rule in result.Match!.Rules)
             {
                 stdout.WriteLine($"{rule.Name}: {rule.Reason}");
             }
 
             // The master's own analysis (a long track's master is only in the file).
-            var master = result.Mastering.After;
+            var master = result.After;
             var after = master.Loudness;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"master: {output} ({after.IntegratedLufs:0.0} LUFS, {after.TruePeakDbtp:0.0} dBTP, {master.SampleRate} Hz, {master.Channels} ch)"));

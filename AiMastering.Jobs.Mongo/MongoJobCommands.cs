@@ -26,7 +26,8 @@ public static class MongoJobCommands
             { "$set", new BsonDocument
                 {
                     { "status", "processing" }, { "leaseOwner", workerId }, { "leaseUntil", Date(now + lease) },
-                    { "startedAt", Date(now) }, { "updatedAt", Date(now) }, { "stage", "starting" }, { "availableAt", BsonNull.Value },
+                    { "startedAt", Date(now) }, { "updatedAt", Date(now) }, { "stage", "starting" }, { "stageFraction", BsonNull.Value },
+                    { "etaSeconds", BsonNull.Value }, { "availableAt", BsonNull.Value },
                 }
             },
             { "$inc", new BsonDocument("attempts", 1) },
@@ -36,9 +37,13 @@ public static class MongoJobCommands
         Owned(id, workerId),
         new BsonDocument("$set", new BsonDocument("leaseUntil", Date(leaseUntil))));
 
-    public static (BsonDocument Filter, BsonDocument Update) SetStage(Guid id, string workerId, string stage, DateTimeOffset now) => (
+    public static (BsonDocument Filter, BsonDocument Update) SetProgress(Guid id, string workerId, JobProgress progress, DateTimeOffset now) => (
         Owned(id, workerId),
-        new BsonDocument("$set", new BsonDocument { { "stage", stage }, { "updatedAt", Date(now) } }));
+        new BsonDocument("$set", new BsonDocument
+        {
+            { "stage", progress.Stage }, { "stageFraction", Number(progress.Fraction) }, { "etaSeconds", Number(progress.EtaSeconds) },
+            { "updatedAt", Date(now) },
+        }));
 
     public static (BsonDocument Filter, BsonDocument Update) Complete(Guid id, string workerId, JobArtifacts artifacts, DateTimeOffset now) => (
         Owned(id, workerId),

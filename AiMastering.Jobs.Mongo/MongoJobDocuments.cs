@@ -17,6 +17,8 @@ public static class MongoJobDocuments
 
     public static BsonValue Text(string? value) => value is null ? BsonNull.Value : new BsonString(value);
 
+    public static BsonValue Number(double? value) => value is null ? BsonNull.Value : new BsonDouble(value.Value);
+
     public static BsonDocument Error(JobError error) => new()
     {
         { "code", error.Code.ToWire() },
@@ -40,6 +42,8 @@ public static class MongoJobDocuments
         { "leaseOwner", Text(job.LeaseOwner) },
         { "availableAt", Date(job.AvailableAt) },
         { "stage", Text(job.Stage) },
+        { "stageFraction", Number(job.StageFraction) },
+        { "etaSeconds", Number(job.EtaSeconds) },
         { "source", File(job.Source) },
         { "reference", job.Reference is null ? BsonNull.Value : File(job.Reference) },
         { "options", Options(job.Options) },
@@ -66,6 +70,8 @@ public static class MongoJobDocuments
         LeaseOwner = ReadText(d, "leaseOwner"),
         AvailableAt = ReadDate(d.GetValue("availableAt", BsonNull.Value)),
         Stage = ReadText(d, "stage"),
+        StageFraction = ReadNumber(d, "stageFraction"),
+        EtaSeconds = ReadNumber(d, "etaSeconds"),
         Source = ReadFile(d["source"].AsBsonDocument),
         Reference = d.GetValue("reference", BsonNull.Value) is BsonDocument r ? ReadFile(r) : null,
         Options = d.GetValue("options", BsonNull.Value) is BsonDocument o ? ReadOptions(o) : JobOptions.Defaults,
@@ -136,4 +142,7 @@ public static class MongoJobDocuments
 
     private static string? ReadText(BsonDocument d, string name) =>
         d.GetValue(name, BsonNull.Value) is { IsBsonNull: false } v ? v.AsString : null;
+
+    private static double? ReadNumber(BsonDocument d, string name) =>
+        d.GetValue(name, BsonNull.Value) is { IsNumeric: true } v ? v.ToDouble() : null;
 }

@@ -52,8 +52,8 @@ public sealed class MongoJobStore(IMongoDatabase database, string collectionName
     public Task<bool> RenewLeaseAsync(Guid id, string workerId, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         MoveAsync(MongoJobCommands.RenewLease(id, workerId, leaseUntil), cancellationToken);
 
-    public Task<bool> SetStageAsync(Guid id, string workerId, string stage, DateTimeOffset now, CancellationToken cancellationToken) =>
-        MoveAsync(MongoJobCommands.SetStage(id, workerId, stage, now), cancellationToken);
+    public Task<bool> SetProgressAsync(Guid id, string workerId, JobProgress progress, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MongoJobCommands.SetProgress(id, workerId, progress, now), cancellationToken);
 
     public Task<bool> CompleteAsync(Guid id, string workerId, JobArtifacts artifacts, DateTimeOffset now, CancellationToken cancellationToken) =>
         MoveAsync(MongoJobCommands.Complete(id, workerId, artifacts, now), cancellationToken);

@@ -38,7 +38,9 @@ public static class JobResponses
             job.FinishedAt,
             job.Attempts,
             job.MaxAttempts,
-            new JobProgressResponse(job.Stage),
+            job.Status == JobStatus.Processing
+                ? new JobProgressResponse(job.Stage, job.StageFraction, job.EtaSeconds)
+                : new JobProgressResponse(job.Stage, null, null),
             job.Status == JobStatus.Done || job.LastError is null ? null
                 : new JobErrorResponse(job.LastError.Code.ToWire(), job.LastError.Message, job.LastError.At),
             job.Options,

@@ -75,7 +75,7 @@ public static class JobsApi
             Status = JobStatus.Queued,
             CreatedAt = now,
             UpdatedAt = now,
-            Stage = "queued",
+            Stage = JobStages.Queued,
             MaxAttempts = services.Runner.Value.MaxAttempts,
             Source = source.File!,
             Reference = reference,

@@ -19,7 +19,8 @@ public sealed record JobResponse(
     JobOptions Options,
     IReadOnlyDictionary<string, string> Artifacts);
 
-public sealed record JobProgressResponse(string? Stage);
+/// <summary>Where the job is: a stage code (one of <c>JobStages</c>), 0..1 of that stage, and the estimated seconds left (null while unknown).</summary>
+public sealed record JobProgressResponse(string? Stage, double? Fraction, double? EtaSeconds);
 
 public sealed record JobErrorResponse(string Code, string Message, DateTimeOffset At);
 

@@ -74,9 +74,11 @@ public static class AudioDecoder
     /// Frames handed over are never changed afterwards (grown or trimmed arrays are copies holding the same values):
     /// keep it so, or the work done on them (<c>OverlappedAnalysis</c>) no longer describes the returned buffer.
     /// </summary>
-    internal static AudioBuffer Decode(string path, Action<int, float[][], int, int>? decoded)
+    internal static AudioBuffer Decode(string path, Action<int, float[][], int, int>? decoded) => Decode(path, Probe(path), decoded);
+
+    /// <summary><see cref="Decode(string, Action{int, float[][], int, int}?)"/> with the header <see cref="Probe"/> read already.</summary>
+    internal static AudioBuffer Decode(string path, AudioProbeResult probe, Action<int, float[][], int, int>? decoded)
     {
-        var probe = Probe(path);
         using var reader = OpenReader(path, probe);
         var builder = new PlanarBuilder(probe.Channels, probe.Frames);
         var chunk = new float[ChunkFrames * probe.Channels];
@@ -98,11 +100,10 @@ public static class AudioDecoder
     /// input gives the same <see cref="AudioProblem"/>s as <see cref="Decode(string)"/> (the length and silence checks when
     /// the last block has been read).
     /// </summary>
-    internal static AudioBlockReader OpenBlocks(string path)
-    {
-        var probe = Probe(path);
-        return new AudioBlockReader(probe, OpenReader(path, probe));
-    }
+    internal static AudioBlockReader OpenBlocks(string path) => OpenBlocks(path, Probe(path));
+
+    /// <summary><see cref="OpenBlocks(string)"/> with the header <see cref="Probe"/> read already.</summary>
+    internal static AudioBlockReader OpenBlocks(string path, AudioProbeResult probe) => new(probe, OpenReader(path, probe));
 
     /// <summary>NAudio for WAV and plain AIFF; ffmpeg for FLAC and AIFF variants (compressed, float).</summary>
     private static IInterleavedReader OpenReader(string path, AudioProbeResult probe) =>

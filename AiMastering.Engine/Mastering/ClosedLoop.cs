@@ -63,7 +63,8 @@ internal static class ClosedLoop
 
     public const int MaxProbeGuesses = 10;
 
-    public static LoopResult Run(LoudnessPlan plan, Render render, Func<LoudnessMeter.Reading> measure, IProgress<string>? progress, CancellationToken ct, Probe? probe = null)
+    /// <param name="rendered">Told the number of each whole render once it has been measured.</param>
+    public static LoopResult Run(LoudnessPlan plan, Render render, Func<LoudnessMeter.Reading> measure, Action<int>? rendered, CancellationToken ct, Probe? probe = null)
     {
         var target = plan.EffectiveLufs;
         double? budgetStop = null;
@@ -74,7 +75,7 @@ internal static class ClosedLoop
         {
             // Heavy limiting ahead: the limiter will eat part of the gain. Whole track ≈ pre-limiter loudness + what the
             // probe's windows gain, so search the gain on the windows before the first whole render.
-            (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, plan.PreLufs - probe.RawLufs, gain, 1.0, limiterCeiling, progress);
+            (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, plan.PreLufs - probe.RawLufs, gain, 1.0, limiterCeiling);
         }
 
         var log = new List<LoopIteration>();
@@ -85,10 +86,9 @@ internal static class ClosedLoop
         {
             ct.ThrowIfCancellationRequested();
             var (maxGr, avgGr) = render(gain, limiterCeiling);
-            progress?.Report($"verifying render {i}");
             var reading = measure();
             log.Add(new LoopIteration(i, Math.Round(gain, 3), Math.Round(limiterCeiling, 3), Math.Round(reading.IntegratedLufs, 3), Math.Round(reading.TruePeakDbtp, 3), Math.Round(maxGr, 2)));
-            progress?.Report($"render {i}: gain {gain:+0.00;-0.00} dB → {reading.IntegratedLufs:0.00} LUFS, {reading.TruePeakDbtp:0.00} dBTP");
+            rendered?.Invoke(i);
             var slope = 1.0;
             if (previous is { } p && Math.Abs(gain - p.Gain) > 1e-6)
             {
@@ -140,7 +140,7 @@ internal static class ClosedLoop
             if (probe is not null && double.IsFinite(offset))
             {
                 var before = target;
-                (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, offset, gain, slope, limiterCeiling, progress);
+                (gain, limiterCeiling, target, budgetStop) = Search(plan, probe, offset, gain, slope, limiterCeiling);
                 if (peakOk && Math.Abs(target - reading.IntegratedLufs) <= ToleranceLu)
                 {
                     // The calibrated search moved the target (e.g. the budget no longer binds) onto what this render
@@ -179,7 +179,7 @@ internal static class ClosedLoop
     /// own 8× detection on dense, bright material) is over the ceiling there, the limiter's ceiling is lowered and
     /// the gain searched again, so the whole render does not miss on its peak.
     /// </summary>
-    private static (double Gain, double LimiterCeiling, double Target, double? BudgetStop) Search(LoudnessPlan plan, Probe probe, double offset, double gain, double slope, double limiterCeiling, IProgress<string>? progress)
+    private static (double Gain, double LimiterCeiling, double Target, double? BudgetStop) Search(LoudnessPlan plan, Probe probe, double offset, double gain, double slope, double limiterCeiling)
     {
         var budget = plan.LimitingBudgetDb;
 
@@ -224,7 +224,6 @@ internal static class ClosedLoop
             var peak = probe.ReadingAt(gain, ceiling).TruePeakDbtp;
             if (peak <= plan.CeilingDbtp + PeakToleranceDb || attempt == 2)
             {
-                progress?.Report($"probe ({probe.Renders} renders so far): gain {gain:+0.00;-0.00} dB, limiter at {ceiling:0.00} dBTP estimated at {target:0.00} LUFS, {peak:0.00} dBTP on the windows");
                 return (gain, ceiling, target, stop);
             }
 

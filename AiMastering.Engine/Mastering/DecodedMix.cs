@@ -4,7 +4,7 @@ namespace AiMastering.Engine.Mastering;
 
 /// <summary>
 /// The decoded mix as a prelude builder (e.g. <c>ReferenceMatcher.Match(mix, analysis, reference)</c>) sees it in
-/// <see cref="MasteringEngine.MasterFile"/>: its format, and its samples when it is held in memory; on the long-track
+/// <see cref="MasteringEngine.Master(MasteringRequest, CancellationToken)"/>: its format, and its samples when it is held in memory; on the long-track
 /// path the samples stay in a spill file and the spectra a match needs are read back from it.
 /// </summary>
 public sealed class DecodedMix

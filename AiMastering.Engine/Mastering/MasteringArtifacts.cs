@@ -4,12 +4,13 @@ using AiMastering.Engine.Encoding;
 
 namespace AiMastering.Engine.Mastering;
 
-/// <summary>Writes master.wav and the JSON documents (analysis.json of the master, decision.json, report.json).</summary>
+/// <summary>Writes master.wav and the JSON documents (analysis.json of the master, decision.json, report.json, and reference-analysis.json after a match).</summary>
 public static class MasteringArtifacts
 {
     public const string AnalysisFile = "analysis.json";
     public const string DecisionFile = "decision.json";
     public const string ReportFile = "report.json";
+    public const string ReferenceAnalysisFile = "reference-analysis.json";
 
     /// <summary>Writes the master at the result's bit depth (16-bit samples are already dithered and quantised).</summary>
     public static void WriteMaster(MasteringResult result, string path)
@@ -26,5 +27,9 @@ public static class MasteringArtifacts
         File.WriteAllText(Path.Combine(directory, AnalysisFile), JsonSerializer.Serialize(result.After, EngineJsonContext.Default.AudioAnalysis));
         File.WriteAllText(Path.Combine(directory, DecisionFile), JsonSerializer.Serialize(result.Decision, MasteringJsonContext.Default.DecisionDocument));
         File.WriteAllText(Path.Combine(directory, ReportFile), JsonSerializer.Serialize(result.Report, MasteringJsonContext.Default.MasteringReport));
+        if (result.Match is { } match)
+        {
+            File.WriteAllText(Path.Combine(directory, ReferenceAnalysisFile), JsonSerializer.Serialize(match.Reference.Analysis, EngineJsonContext.Default.AudioAnalysis));
+        }
     }
 }

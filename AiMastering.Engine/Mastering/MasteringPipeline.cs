@@ -6,21 +6,24 @@ using AiMastering.Engine.Processing;
 namespace AiMastering.Engine.Mastering;
 
 /// <summary>
-/// The steps of <see cref="MasteringEngine"/>: analyze, decide, render, close the loop, verify, document. The audio
+/// The steps of <see cref="MasteringEngine.Master(MasteringRequest, CancellationToken)"/>: analyze, decide, render, close the loop, verify, document. The audio
 /// work is done by <see cref="IMasteringStages"/> (in memory, or on spill files for long tracks); every decision
 /// and document is made here, once, for both.
 /// </summary>
 internal static class MasteringPipeline
 {
-    public static MasteringResult Run(AudioBuffer mix, MasteringSettings settings, Func<AudioAnalysis, ChainPrelude?>? preludeFor, bool reuseInput, IProgress<string>? progress, CancellationToken ct, Action<AudioBuffer>? onMasterRendered = null) =>
-        Run(new InMemoryStages(mix, reuseInput, onMasterRendered), settings, preludeFor, progress, ct);
-
+    /// <param name="settings">Validated settings.</param>
     /// <param name="preludeFor">Builds the prelude (e.g. the reference match) from the analysis of the mix.</param>
-    public static MasteringResult Run(IMasteringStages audio, MasteringSettings settings, Func<AudioAnalysis, ChainPrelude?>? preludeFor, IProgress<string>? progress, CancellationToken ct)
+    public static MasteringResult Run(IMasteringStages audio, MasteringSettings settings, Func<AudioAnalysis, ChainPrelude?>? preludeFor, StageReporter progress, CancellationToken ct)
     {
-        progress?.Report("analyzing");
+        progress.Start(MasteringStage.Analyzing);
         var before = audio.AnalyzeMix();
         ct.ThrowIfCancellationRequested();
+        if (preludeFor is not null)
+        {
+            progress.Start(MasteringStage.MatchingReference);
+        }
+
         var prelude = preludeFor?.Invoke(before);
 
         var target = settings.Target;
@@ -36,10 +39,10 @@ internal static class MasteringPipeline
         var preludeSteps = new List<ChainStep>();
         if (prelude is { ProcessorFactories.Count: > 0 })
         {
-            progress?.Report("matching reference");
+            progress.Report(MasteringStage.MatchingReference, 0.2);
             var processors = audio.RenderPrelude(prelude.ProcessorFactories);
             var names = prelude.ProcessorNames(processors);
-            progress?.Report("analyzing the matched mix");
+            progress.Report(MasteringStage.MatchingReference, 0.6);
             ruleAnalysis = audio.AnalyzePrelude();
             for (var i = 0; i < names.Count; i++)
             {
@@ -56,20 +59,20 @@ internal static class MasteringPipeline
             }
         }
 
-        progress?.Report("deciding");
+        progress.Start(MasteringStage.Deciding);
         var context = new RuleContext(ruleAnalysis, settings);
         var ruleSet = preludeSteps.Count > 0 ? RuleSet.AfterReferenceMatch : RuleSet.PreLimiter;
         var outcomes = ruleSet.SelectMany(r => r.Evaluate(context)).ToList();
         var steps = outcomes.Where(o => o.Step is not null).Select(o => o.Step!).OrderBy(s => s.Order).ToList();
 
-        progress?.Report("rendering");
+        progress.Start(MasteringStage.Rendering);
         audio.RenderChain([.. steps.Select(s => s.Create)]);
         ct.ThrowIfCancellationRequested();
-        progress?.Report("measuring the chain's output");
+        progress.Report(MasteringStage.Rendering, 0.8);
         var preReading = audio.MeasureChain();
         var plan = LoudnessPlanner.Plan(before, preReading, target, settings.Intensity);
         PlannedStep[] finishing = settings.BitDepth == 16 ? [Steps.Dither(new TpdfDitherSettings(16))] : [];
-        progress?.Report("limiting");
+        progress.Start(MasteringStage.Limiting);
         var loop = ClosedLoop.Run(
             plan,
             (gain, ceiling) =>
@@ -84,7 +87,8 @@ internal static class MasteringPipeline
                 return (limiters.Max(l => l.MaxGainReductionDb), frames == 0 ? 0 : limiters.Sum(l => l.GainReductionDbSum) / frames);
             },
             audio.MeasureLoop,
-            progress,
+            // The number of renders is not known beforehand: each measured render halves what is left of the stage.
+            i => progress.Report(MasteringStage.Limiting, 1 - Math.Pow(0.5, i)),
             ct,
             Probe(audio.PreLimiter));
 
@@ -92,12 +96,8 @@ internal static class MasteringPipeline
         steps.Add(Steps.Gain(new GainSettings(Math.Round(loop.GainDb, 3))));
         steps.Add(Steps.Limiter(LimiterSettings(loop.LimiterCeilingDbtp)));
         steps.AddRange(finishing);
+        progress.Start(MasteringStage.Verifying);
         audio.Finish();
-        if (finishing.Length > 0)
-        {
-            progress?.Report("verifying the dithered master");
-        }
-
         var after = audio.AnalyzeMaster();
         audio.Deliver();
         var warnings = outcomes.Concat(loudnessOutcomes).Select(o => o.Warning).OfType<string>().ToList();

@@ -53,8 +53,8 @@ internal sealed class SpillStages : IMasteringStages
 
     private int ChannelCount => current.ChannelCount;
 
-    /// <summary>Decodes the file into a spill file, analyzing it on the way.</summary>
-    public static SpillStages Decode(AudioBlockReader reader, SpillFolder spill, string outputWav, int bitDepth, Action<string>? onMasterWritten, CancellationToken ct)
+    /// <summary>Decodes the file into a spill file, analyzing it on the way; <paramref name="decoded"/> is told the fraction read.</summary>
+    public static SpillStages Decode(AudioBlockReader reader, SpillFolder spill, string outputWav, int bitDepth, Action<string>? onMasterWritten, Action<double> decoded, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(spill);
@@ -63,7 +63,16 @@ internal sealed class SpillStages : IMasteringStages
         BlockPipeline.Run(
             reader.ChannelCount,
             BlockFrames,
-            arrays => reader.Read(arrays, BlockFrames) is var n and > 0 ? new AudioBlock(arrays, 0, n) : null,
+            arrays =>
+            {
+                var n = reader.Read(arrays, BlockFrames);
+                if (reader.Probe.Frames > 0)
+                {
+                    decoded(reader.Frames / (double)reader.Probe.Frames);
+                }
+
+                return n > 0 ? new AudioBlock(arrays, 0, n) : null;
+            },
             block =>
             {
                 passes.Append(block);

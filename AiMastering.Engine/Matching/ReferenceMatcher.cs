@@ -35,7 +35,7 @@ public static class ReferenceMatcher
         Match(ReferenceProfile.MeasureTrack(source, sourceAnalysis), reference, settings ?? new ReferenceMatchSettings(), platformTargetLufs);
 
     /// <summary>
-    /// Matches the mix <see cref="MasteringEngine.MasterFile"/> decoded and analyzed (its spectra from its samples, or
+    /// Matches the mix <see cref="MasteringEngine.Master(MasteringRequest, CancellationToken)"/> decoded and analyzed (its spectra from its samples, or
     /// from its spill file on the long-track path) to a measured reference: the prelude builder's call.
     /// </summary>
     public static ReferenceMatch Match(DecodedMix source, AudioAnalysis sourceAnalysis, ReferenceProfile reference, ReferenceMatchSettings? settings = null, double? platformTargetLufs = null) =>

@@ -117,7 +117,7 @@ public sealed class ReferenceProfile
     }
 
     /// <summary>
-    /// Measures the mix <see cref="MasteringEngine.MasterFile"/> decoded, whose analysis the engine made: the spectra
+    /// Measures the mix <see cref="MasteringEngine.Master(MasteringRequest, CancellationToken)"/> decoded, whose analysis the engine made: the spectra
     /// from its samples, or, on the long-track path, from its spill file.
     /// </summary>
     public static ReferenceProfile MeasureTrack(DecodedMix mix, AudioAnalysis analysis)

@@ -27,7 +27,14 @@ public sealed record Job
 
     /// <summary>Earliest time the job may run again (retry back-off for the store-polling queue).</summary>
     public DateTimeOffset? AvailableAt { get; init; }
+    /// <summary>A <see cref="JobStages"/> code.</summary>
     public string? Stage { get; init; }
+
+    /// <summary>0..1 of <see cref="Stage"/> while processing; null when unknown.</summary>
+    public double? StageFraction { get; init; }
+
+    /// <summary>Estimated seconds left while processing; null when unknown.</summary>
+    public double? EtaSeconds { get; init; }
     public required StoredFile Source { get; init; }
     public StoredFile? Reference { get; init; }
     public JobOptions Options { get; init; } = JobOptions.Defaults;

@@ -1,7 +1,9 @@
+using AiMastering.Jobs.Model;
+
 namespace AiMastering.Jobs.Processing;
 
-/// <summary>Reports the stage a job is in ("decoding", "analyzing", …), shown to the musician.</summary>
+/// <summary>Reports where a job is (stage, fraction, time left), shown to the musician.</summary>
 public interface IJobProgress
 {
-    Task ReportStageAsync(string stage, CancellationToken cancellationToken);
+    Task ReportAsync(JobProgress progress, CancellationToken cancellationToken);
 }

@@ -189,8 +189,8 @@ public sealed partial class JobRunner(
 
     private sealed class StoreProgress(IJobStore store, Guid jobId, string workerId, TimeProvider time) : IJobProgress
     {
-        public Task ReportStageAsync(string stage, CancellationToken cancellationToken) =>
-            store.SetStageAsync(jobId, workerId, stage, time.GetUtcNow(), cancellationToken);
+        public Task ReportAsync(JobProgress progress, CancellationToken cancellationToken) =>
+            store.SetProgressAsync(jobId, workerId, progress, time.GetUtcNow(), cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Debug, "Job {JobId} is not claimable (done, taken or waiting); message skipped")]

@@ -34,7 +34,8 @@ public interface IJobStore
     /// <summary>Extends the lease while the worker still owns the processing job.</summary>
     Task<bool> RenewLeaseAsync(Guid id, string workerId, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    Task<bool> SetStageAsync(Guid id, string workerId, string stage, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Stores the processing job's progress, only for the lease owner.</summary>
+    Task<bool> SetProgressAsync(Guid id, string workerId, JobProgress progress, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>processing → done, only for the lease owner.</summary>
     Task<bool> CompleteAsync(Guid id, string workerId, JobArtifacts artifacts, DateTimeOffset now, CancellationToken cancellationToken);

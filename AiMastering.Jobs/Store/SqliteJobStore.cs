@@ -15,7 +15,7 @@ public sealed class SqliteJobStore : IJobStore
     private const string Columns =
         "id, user_id, status, created_at, updated_at, started_at, finished_at, attempts, max_attempts, " +
         "error_code, error_message, error_at, lease_until, lease_owner, available_at, stage, " +
-        "source, reference, options, artifacts, request_id, trace_parent";
+        "source, reference, options, artifacts, request_id, trace_parent, stage_fraction, eta_seconds";
 
     private readonly string _connectionString;
 
@@ -64,11 +64,25 @@ public sealed class SqliteJobStore : IJobStore
               options TEXT NOT NULL,
               artifacts TEXT NOT NULL,
               request_id TEXT NULL,
-              trace_parent TEXT NULL);
+              trace_parent TEXT NULL,
+              stage_fraction REAL NULL,
+              eta_seconds REAL NULL);
             CREATE INDEX IF NOT EXISTS ix_jobs_user_created ON jobs (user_id, created_at DESC);
             CREATE INDEX IF NOT EXISTS ix_jobs_status_available ON jobs (status, available_at, created_at);
             CREATE INDEX IF NOT EXISTS ix_jobs_status_lease ON jobs (status, lease_until);
             """, cancellationToken);
+        await AddProgressColumnsAsync(connection, cancellationToken);
+    }
+
+    // Databases made before progress had fractions lack its two columns.
+    private static async Task AddProgressColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = 'eta_seconds'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            await ExecuteAsync(connection, "ALTER TABLE jobs ADD COLUMN stage_fraction REAL NULL; ALTER TABLE jobs ADD COLUMN eta_seconds REAL NULL;", cancellationToken);
+        }
     }
 
     public async Task InsertAsync(Job job, CancellationToken cancellationToken)
@@ -76,7 +90,7 @@ public sealed class SqliteJobStore : IJobStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO jobs ({Columns}) VALUES (@id, @user, @status, @created, @updated, @started, @finished, " +
-            "@attempts, @max, @ecode, @emsg, @eat, @lease, @owner, @available, @stage, @source, @reference, @options, @artifacts, @request, @trace)";
+            "@attempts, @max, @ecode, @emsg, @eat, @lease, @owner, @available, @stage, @source, @reference, @options, @artifacts, @request, @trace, @fraction, @eta)";
         Bind(command, "@id", job.Id.ToString("N"));
         Bind(command, "@user", job.UserId);
         Bind(command, "@status", job.Status.ToWire());
@@ -99,6 +113,8 @@ public sealed class SqliteJobStore : IJobStore
         Bind(command, "@artifacts", JsonSerializer.Serialize(job.Artifacts, JobsJsonContext.Default.JobArtifacts));
         Bind(command, "@request", job.RequestId);
         Bind(command, "@trace", job.TraceParent);
+        Bind(command, "@fraction", job.StageFraction);
+        Bind(command, "@eta", job.EtaSeconds);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -126,7 +142,7 @@ public sealed class SqliteJobStore : IJobStore
     public async Task<Job?> TryClaimAsync(Guid id, string workerId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         Single(await QueryAsync(
             $"UPDATE jobs SET status = 'processing', attempts = attempts + 1, lease_owner = @owner, lease_until = @lease, " +
-            "started_at = @now, updated_at = @now, stage = 'starting', available_at = NULL " +
+            "started_at = @now, updated_at = @now, stage = 'starting', stage_fraction = NULL, eta_seconds = NULL, available_at = NULL " +
             $"WHERE id = @id AND status = 'queued' AND (available_at IS NULL OR available_at <= @now) RETURNING {Columns}",
             cancellationToken, ("@id", id.ToString("N")), ("@owner", workerId), ("@lease", Ms(now + lease)), ("@now", Ms(now))));
 
@@ -134,9 +150,11 @@ public sealed class SqliteJobStore : IJobStore
         UpdateAsync("UPDATE jobs SET lease_until = @lease WHERE id = @id AND status = 'processing' AND lease_owner = @owner",
             cancellationToken, ("@id", id.ToString("N")), ("@owner", workerId), ("@lease", Ms(leaseUntil)));
 
-    public Task<bool> SetStageAsync(Guid id, string workerId, string stage, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync("UPDATE jobs SET stage = @stage, updated_at = @now WHERE id = @id AND status = 'processing' AND lease_owner = @owner",
-            cancellationToken, ("@id", id.ToString("N")), ("@owner", workerId), ("@stage", stage), ("@now", Ms(now)));
+    public Task<bool> SetProgressAsync(Guid id, string workerId, JobProgress progress, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE jobs SET stage = @stage, stage_fraction = @fraction, eta_seconds = @eta, updated_at = @now " +
+            "WHERE id = @id AND status = 'processing' AND lease_owner = @owner",
+            cancellationToken, ("@id", id.ToString("N")), ("@owner", workerId), ("@stage", progress.Stage), ("@fraction", progress.Fraction),
+            ("@eta", progress.EtaSeconds), ("@now", Ms(now)));
 
     public Task<bool> CompleteAsync(Guid id, string workerId, JobArtifacts artifacts, DateTimeOffset now, CancellationToken cancellationToken) =>
         UpdateAsync("UPDATE jobs SET status = 'done', artifacts = @artifacts, finished_at = @now, updated_at = @now, stage = 'done', " +
@@ -268,6 +286,8 @@ public sealed class SqliteJobStore : IJobStore
             Artifacts = JsonSerializer.Deserialize(r.GetString(19), JobsJsonContext.Default.JobArtifacts)!,
             RequestId = r.IsDBNull(20) ? null : r.GetString(20),
             TraceParent = r.IsDBNull(21) ? null : r.GetString(21),
+            StageFraction = r.IsDBNull(22) ? null : r.GetDouble(22),
+            EtaSeconds = r.IsDBNull(23) ? null : r.GetDouble(23),
         };
     }
 

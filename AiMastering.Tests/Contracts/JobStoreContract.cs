@@ -74,6 +74,28 @@ public abstract class JobStoreContract
     }
 
     [Fact]
+    public async Task Progress_is_stored_for_the_lease_owner_only_and_starts_afresh_on_the_next_claim()
+    {
+        var store = await OpenStoreAsync();
+        var job = NewJob();
+        await store.InsertAsync(job, Ct);
+        await store.TryClaimAsync(job.Id, "w1", T0, TimeSpan.FromSeconds(30), Ct);
+
+        (await store.SetProgressAsync(job.Id, "w1", new JobProgress(JobStages.Rendering, 0.25, 4.5), T0, Ct)).ShouldBeTrue();
+        (await store.SetProgressAsync(job.Id, "w2", new JobProgress(JobStages.Saving, 1, 0), T0, Ct)).ShouldBeFalse();
+        var running = (await store.GetAsync(job.Id, Ct))!;
+        running.Stage.ShouldBe(JobStages.Rendering);
+        running.StageFraction.ShouldBe(0.25);
+        running.EtaSeconds.ShouldBe(4.5);
+
+        await store.RequeueAsync(job.Id, "w1", Oops(), T0, T0, Ct);
+        var again = (await store.TryClaimAsync(job.Id, "w2", T0, TimeSpan.FromSeconds(30), Ct))!;
+        again.Stage.ShouldBe(JobStages.Starting);
+        again.StageFraction.ShouldBeNull();
+        again.EtaSeconds.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Requeued_job_is_not_claimable_before_its_time()
     {
         var store = await OpenStoreAsync();

@@ -130,7 +130,7 @@ public sealed class Mp3CodingProbeTests : IDisposable
     {
         var mix = MatchingMusic.Make(dir, song, MatchingMusic.LoudBright, rate);
         var settings = CatalogSettings.For("club");
-        var result = MasteringEngine.MasterFile(mix, Path.Combine(dir, "master.wav"), settings, jsonDirectory: dir, ct: Ct);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = Path.Combine(dir, "master.wav"), Settings = settings, JsonDirectory = dir }, Ct);
         return (result.Master.ShouldNotBeNull(), settings.Target.TruePeakDbtp);
     }
 }

@@ -84,7 +84,7 @@ public sealed class Mp3PeakPredictionTests : IDisposable
     {
         var mix = MusicMixes.Create(dir, song, rate, 2, seconds: 30);
         var settings = CatalogSettings.For(preset);
-        var result = MasteringEngine.MasterFile(mix, Path.Combine(dir, "master.wav"), settings, jsonDirectory: dir, ct: Ct);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = Path.Combine(dir, "master.wav"), Settings = settings, JsonDirectory = dir }, Ct);
         return (result.Master.ShouldNotBeNull(), settings.Target.TruePeakDbtp);
     }
 }

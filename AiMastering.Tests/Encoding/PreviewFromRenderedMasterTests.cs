@@ -28,12 +28,13 @@ public sealed class PreviewFromRenderedMasterTests : IDisposable
         var wavExistedAtCallback = true;
         Task<Mp3PreviewResult>? preview = null;
 
-        var result = MasteringEngine.MasterFile(mix, masterPath, settings, ct: Ct, onMasterRendered: master =>
+        var observer = new MasteringCallbacks((master, _) =>
         {
             wavExistedAtCallback = File.Exists(masterPath);
             atCallback = [.. master.Channels.Select(c => c.ToArray())];
             preview = new Mp3PreviewEncoder().EncodeAsync(master, previewPath, settings.Target.TruePeakDbtp, segments: 2, Ct);
         });
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = masterPath, Settings = settings, Observer = observer }, Ct);
         var figures = await preview!;
 
         wavExistedAtCallback.ShouldBeFalse("the preview can start before master.wav is written");

@@ -26,8 +26,9 @@ public sealed class PreviewFromWrittenMasterTests : IDisposable
         var settings = MasteringSettings.Default with { BitDepth = 16 };
         var encoder = new Mp3PreviewEncoder();
         Task<Mp3PreviewResult>? fromMemory = null;
-        MasteringEngine.MasterFile(mix, masterPath, settings, ct: Ct, onMasterRendered: master =>
+        var observer = new MasteringCallbacks((master, _) =>
             fromMemory = encoder.EncodeAsync(master, Path.Combine(dir, "memory.mp3"), settings.Target.TruePeakDbtp, Ct));
+        MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = masterPath, Settings = settings, Observer = observer }, Ct);
         var memory = await fromMemory!;
 
         var file = await encoder.EncodeAsync(masterPath, Path.Combine(dir, "file.mp3"), settings.Target.TruePeakDbtp, Ct);
@@ -49,14 +50,7 @@ public sealed class PreviewFromWrittenMasterTests : IDisposable
         var rendered = false;
         Task<Mp3PreviewResult>? preview = null;
 
-        MasteringEngine.MasterFileWithThreshold(
-            mix, masterPath, MasteringSettings.Default, null, null, null,
-            onMasterWritten: path => preview = new Mp3PreviewEncoder().EncodeAsync(path, previewPath, MasteringSettings.Default.Target.TruePeakDbtp, Ct),
-            preludeFor: null,
-            onMasterRendered: _ => rendered = true,
-            tempFolder: dir,
-            longTrackBytes: 0,
-            Ct);
+        MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = masterPath, TempFolder = dir, LongTrackBytes = 0, Observer = new MasteringCallbacks((_, _) => rendered = true, path => preview = new Mp3PreviewEncoder().EncodeAsync(path, previewPath, MasteringSettings.Default.Target.TruePeakDbtp, Ct)) }, Ct);
         var figures = await preview.ShouldNotBeNull();
 
         rendered.ShouldBeFalse("the long-track path has no master buffer to hand over");

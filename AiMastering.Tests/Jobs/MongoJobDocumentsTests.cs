@@ -84,7 +84,7 @@ public sealed class MongoJobDocumentsTests
         Json(filter).ShouldBe($"{{ \"_id\" : {IdJson}, \"status\" : \"queued\", \"$or\" : [{{ \"availableAt\" : null }}, {{ \"availableAt\" : {{ \"$lte\" : {T0Json} }} }}] }}");
         Json(update).ShouldBe(
             "{ \"$set\" : { \"status\" : \"processing\", \"leaseOwner\" : \"w1\", \"leaseUntil\" : ISODate(\"2026-11-27T10:00:30Z\"), " +
-            $"\"startedAt\" : {T0Json}, \"updatedAt\" : {T0Json}, \"stage\" : \"starting\", \"availableAt\" : null }}, \"$inc\" : {{ \"attempts\" : 1 }} }}");
+            $"\"startedAt\" : {T0Json}, \"updatedAt\" : {T0Json}, \"stage\" : \"starting\", \"stageFraction\" : null, \"etaSeconds\" : null, \"availableAt\" : null }}, \"$inc\" : {{ \"attempts\" : 1 }} }}");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class MongoJobDocumentsTests
         Json(MongoJobCommands.Fail(JobId, "w1", error, T0).Filter).ShouldBe(owned);
         Json(MongoJobCommands.Requeue(JobId, "w1", error, T0, T0).Filter).ShouldBe(owned);
         Json(MongoJobCommands.RenewLease(JobId, "w1", T0).Filter).ShouldBe(owned);
-        Json(MongoJobCommands.SetStage(JobId, "w1", "x", T0).Filter).ShouldBe(owned);
+        Json(MongoJobCommands.SetProgress(JobId, "w1", new JobProgress("x"), T0).Filter).ShouldBe(owned);
         MongoJobCommands.Complete(JobId, "w1", JobArtifacts.None, T0).Update["$set"]["status"].ShouldBe(new BsonString("done"));
         MongoJobCommands.Fail(JobId, "w1", error, T0).Update["$set"]["status"].ShouldBe(new BsonString("failed"));
         var requeue = MongoJobCommands.Requeue(JobId, "w1", error, T0.AddSeconds(10), T0).Update["$set"].AsBsonDocument;

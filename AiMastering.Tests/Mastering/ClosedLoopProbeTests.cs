@@ -59,7 +59,7 @@ public sealed class ClosedLoopProbeTests : IDisposable
         var output = Path.Combine(dir, "master.wav");
         var settings = CatalogSettings.For(preset, intensity: intensity);
 
-        var result = MasteringEngine.MasterFile(mix, output, settings, ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = output, Settings = settings }, TestContext.Current.CancellationToken);
 
         var oracle = FfmpegLoudness.Measure(output);
         var target = result.Decision.Target.Lufs;
@@ -93,7 +93,7 @@ public sealed class ClosedLoopProbeTests : IDisposable
         AiMastering.Engine.Encoding.WavWriter.Write(input, mix, 24);
         var output = Path.Combine(dir, "master.wav");
 
-        var result = MasteringEngine.MasterFile(input, output, CatalogSettings.For("club"), ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = input, OutputWavPath = output, Settings = CatalogSettings.For("club") }, TestContext.Current.CancellationToken);
 
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(" | ", result.Report.Iterations.Select(i => $"gain {i.GainDb:+0.00} → {i.IntegratedLufs:0.00} LUFS {i.TruePeakDbtp:0.00} dBTP")));
         result.After.Loudness.IntegratedLufs!.Value.ShouldBe(result.Decision.Target.Lufs, ClosedLoop.ToleranceLu + 0.01);

@@ -32,7 +32,7 @@ public sealed class LongTrackPathTests : IDisposable
     {
         var mix = MusicMixes.Create(dir, song, rate, channels, seconds: seconds, gainDb: gainDb);
         var settings = CatalogSettings.For(preset) with { BitDepth = bitDepth };
-        var inMemory = MasteringEngine.MasterFile(mix, Path.Combine(dir, "memory.wav"), settings, ct: TestContext.Current.CancellationToken);
+        var inMemory = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = Path.Combine(dir, "memory.wav"), Settings = settings }, TestContext.Current.CancellationToken);
         var written = new List<string>();
 
         var longTrack = MasterLongTrack(mix, Path.Combine(dir, "long.wav"), settings, onMasterWritten: written.Add);
@@ -86,7 +86,7 @@ public sealed class LongTrackPathTests : IDisposable
             return match.ToPrelude();
         }
 
-        var inMemory = MasteringEngine.MasterFile(mix, Path.Combine(dir, "memory.wav"), MasteringSettings.Default, preludeFor: Prelude, ct: TestContext.Current.CancellationToken);
+        var inMemory = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = Path.Combine(dir, "memory.wav"), PreludeFor = Prelude }, TestContext.Current.CancellationToken);
 
         var longTrack = MasterLongTrack(mix, Path.Combine(dir, "long.wav"), MasteringSettings.Default, preludeFor: Prelude);
 
@@ -136,15 +136,14 @@ public sealed class LongTrackPathTests : IDisposable
         var sawSpill = false;
         var progress = new Inline(stage =>
         {
-            if (stage == "rendering")
+            if (stage.Stage == MasteringStage.Rendering)
             {
                 sawSpill = Directory.EnumerateFiles(SpillRoot, "*", SearchOption.AllDirectories).Any();
                 cancel.Cancel();
             }
         });
 
-        Should.Throw<OperationCanceledException>(() => MasteringEngine.MasterFileWithThreshold(
-            mix, Path.Combine(dir, "long.wav"), MasteringSettings.Default, null, null, progress, null, null, null, SpillRoot, 0, cancel.Token));
+        Should.Throw<OperationCanceledException>(() => MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = Path.Combine(dir, "long.wav"), TempFolder = SpillRoot, Progress = progress, LongTrackBytes = 0 }, cancel.Token));
 
         sawSpill.ShouldBeTrue("the mix was spilled before the cancellation");
         Directory.EnumerateFileSystemEntries(SpillRoot).ShouldBeEmpty();
@@ -164,7 +163,7 @@ public sealed class LongTrackPathTests : IDisposable
     }
 
     private MasteringResult MasterLongTrack(string input, string output, MasteringSettings settings, Action<string>? onMasterWritten = null, Func<DecodedMix, Engine.Analysis.AudioAnalysis, ChainPrelude?>? preludeFor = null) =>
-        MasteringEngine.MasterFileWithThreshold(input, output, settings, null, null, null, onMasterWritten, preludeFor, null, SpillRoot, 0, TestContext.Current.CancellationToken);
+        MasteringEngine.Master(new MasteringRequest { InputPath = input, OutputWavPath = output, Settings = settings, TempFolder = SpillRoot, PreludeFor = preludeFor, LongTrackBytes = 0, Observer = new MasteringCallbacks(written: onMasterWritten) }, TestContext.Current.CancellationToken);
 
     // Same rules, for the same processors, on the same measured inputs; the same chain with the same settings. The loop's
     // own measurements may differ in the last printed digit (the in-memory render is segmented for clips over 30 s; each
@@ -227,8 +226,8 @@ public sealed class LongTrackPathTests : IDisposable
 
     private static float MaxDifference(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Max();
 
-    private sealed class Inline(Action<string> report) : IProgress<string>
+    private sealed class Inline(Action<MasteringProgress> report) : IProgress<MasteringProgress>
     {
-        public void Report(string value) => report(value);
+        public void Report(MasteringProgress value) => report(value);
     }
 }

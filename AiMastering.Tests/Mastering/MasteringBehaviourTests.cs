@@ -19,7 +19,7 @@ public sealed class MasteringBehaviourTests : IDisposable
     {
         // A finished streaming master (our own, verified above) is a mix already at the target.
         var mix = MusicMixes.Create(dir, "chaos_god", 48000, 2, gainDb: -12);
-        var first = MasteringEngine.MasterFile(mix, Path.Combine(dir, "first.wav"), MasteringSettings.Default, ct: TestContext.Current.CancellationToken);
+        var first = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = Path.Combine(dir, "first.wav") }, TestContext.Current.CancellationToken);
         var second = MasteringEngine.Master(first.Master.ShouldNotBeNull(), MasteringSettings.Default, ct: TestContext.Current.CancellationToken);
 
         Log(second);
@@ -42,7 +42,7 @@ public sealed class MasteringBehaviourTests : IDisposable
         FfmpegLoudness.Measure(mix).IntegratedLufs.ShouldBe(-30, 0.3);
         var output = Path.Combine(dir, "master.wav");
 
-        var result = MasteringEngine.MasterFile(mix, output, MasteringSettings.Default, ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = output }, TestContext.Current.CancellationToken);
 
         Log(result);
         var oracle = FfmpegLoudness.Measure(output);
@@ -57,7 +57,7 @@ public sealed class MasteringBehaviourTests : IDisposable
         var mix = MusicMixes.Create(dir, "armygeddon", 48000, 2, gainDb: 4, codec: "pcm_s16le");
         var output = Path.Combine(dir, "master.wav");
 
-        var result = MasteringEngine.MasterFile(mix, output, MasteringSettings.Default, jsonDirectory: dir, ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = output, JsonDirectory = dir }, TestContext.Current.CancellationToken);
 
         Log(result);
         result.Before.Problems.ShouldContain(p => p.Code == Engine.Analysis.ProblemCode.Clipping);
@@ -80,7 +80,7 @@ public sealed class MasteringBehaviourTests : IDisposable
         var mix = MusicMixes.Create(dir, "mutilated_mime", 44100, 2, gainDb: -14, seconds: 15);
         var settings = CatalogSettings.For("club", style, intensity, bitDepth, width);
 
-        var result = MasteringEngine.MasterFile(mix, Path.Combine(dir, "master.wav"), settings, jsonDirectory: dir, ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = Path.Combine(dir, "master.wav"), Settings = settings, JsonDirectory = dir }, TestContext.Current.CancellationToken);
 
         Log(result);
         using var decision = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, MasteringArtifacts.DecisionFile)));

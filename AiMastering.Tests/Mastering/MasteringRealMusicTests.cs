@@ -30,7 +30,7 @@ public sealed class MasteringRealMusicTests : IDisposable
         var settings = CatalogSettings.For(target);
         var output = Path.Combine(dir, "master.wav");
 
-        var result = MasteringEngine.MasterFile(mix, output, settings, jsonDirectory: dir, ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = output, Settings = settings, JsonDirectory = dir }, TestContext.Current.CancellationToken);
 
         var before = FfmpegLoudness.Measure(mix);
         var oracle = FfmpegLoudness.Measure(output);

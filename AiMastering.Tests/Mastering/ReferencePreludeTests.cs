@@ -17,9 +17,7 @@ public sealed class ReferencePreludeTests : IDisposable
         var reference = MusicMixes.Create(dir, "armygeddon", 48000, 2, seconds: 20, gainDb: -6);
         var output = Path.Combine(dir, "master.wav");
 
-        var result = MasteringEngine.MasterFile(mix, output, MasteringSettings.Default, jsonDirectory: dir,
-            preludeFor: (m, analysis) => ReferenceMatcher.Match(m, analysis, ReferenceProfile.Load(reference)).ToPrelude(),
-            ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = output, JsonDirectory = dir, PreludeFor = (m, analysis) => ReferenceMatcher.Match(m, analysis, ReferenceProfile.Load(reference)).ToPrelude() }, TestContext.Current.CancellationToken);
 
         foreach (var rule in result.Decision.Rules)
         {

@@ -23,31 +23,32 @@ public sealed class ReferenceMasteringTests : IDisposable
         var output = Path.Combine(dir, "master.wav");
         string? written = null;
 
-        var result = ReferenceMastering.MasterFile(mix, reference, output, MasteringSettings.Default, jsonDirectory: dir,
-            onMasterWritten: path => written = path, ct: TestContext.Current.CancellationToken);
+        var result = MasteringEngine.Master(
+            new MasteringRequest { InputPath = mix, OutputWavPath = output, Reference = new ReferenceRequest(reference), JsonDirectory = dir, Observer = new MasteringCallbacks(written: path => written = path) },
+            TestContext.Current.CancellationToken);
 
         written.ShouldBe(output);
         var master = AudioDecoder.Decode(output);
         master.SampleRate.ShouldBe(44100);
         master.Length.ShouldBe(AudioDecoder.Decode(mix).Length);
-        foreach (var file in new[] { MasteringArtifacts.AnalysisFile, MasteringArtifacts.DecisionFile, MasteringArtifacts.ReportFile, ReferenceMastering.ReferenceAnalysisFile })
+        foreach (var file in new[] { MasteringArtifacts.AnalysisFile, MasteringArtifacts.DecisionFile, MasteringArtifacts.ReportFile, MasteringArtifacts.ReferenceAnalysisFile })
         {
             File.Exists(Path.Combine(dir, file)).ShouldBeTrue(file);
         }
 
         // reference-analysis.json describes the reference (measured once, in parallel with the mix), not the mix.
-        using var referenceJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, ReferenceMastering.ReferenceAnalysisFile)));
+        using var referenceJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, MasteringArtifacts.ReferenceAnalysisFile)));
         referenceJson.RootElement.GetProperty("sampleRate").GetInt32().ShouldBe(48000);
         var referenceLufs = referenceJson.RootElement.GetProperty("loudness").GetProperty("integratedLufs").GetDouble();
         referenceLufs.ShouldBe(FfmpegLoudness.Measure(reference).IntegratedLufs, 0.2);
-        result.Mastering.Decision.Target.Lufs.ShouldBe(referenceLufs, 0.01);
+        result.Decision.Target.Lufs.ShouldBe(referenceLufs, 0.01);
 
-        var spectra = result.Mastering.Report.Spectra!;
+        var spectra = result.Report.Spectra!;
         spectra.Source.Count.ShouldBeGreaterThan(10);
         spectra.Reference!.Count.ShouldBeGreaterThan(10);
         spectra.Master.Count.ShouldBeGreaterThan(10);
-        result.Mastering.Decision.Chain[0].Processor.ShouldBe(ReferenceMatch.PreludeProcessorName);
-        FfmpegLoudness.Measure(output).IntegratedLufs.ShouldBe(result.Mastering.Decision.Target.Lufs, 0.3);
+        result.Decision.Chain[0].Processor.ShouldBe(ReferenceMatch.PreludeProcessorName);
+        FfmpegLoudness.Measure(output).IntegratedLufs.ShouldBe(result.Decision.Target.Lufs, 0.3);
     }
 
     [Fact]
@@ -62,12 +63,15 @@ public sealed class ReferenceMasteringTests : IDisposable
         var output = Path.Combine(dir, "master.wav");
         var ct = TestContext.Current.CancellationToken;
 
-        Should.Throw<AudioDecodeException>(() => ReferenceMastering.MasterFile(notes, mix, output, MasteringSettings.Default, ct: ct))
+        Should.Throw<AudioDecodeException>(() => Master(notes, mix, output, ct))
             .Problem.ShouldBe(AudioProblem.NotAudio);
-        Should.Throw<ReferenceTrackException>(() => ReferenceMastering.MasterFile(mix, shortReference, output, MasteringSettings.Default, ct: ct))
+        Should.Throw<ReferenceTrackException>(() => Master(mix, shortReference, output, ct))
             .Problem.ShouldBe(ReferenceProblem.ReferenceTooShort);
-        Should.Throw<ReferenceTrackException>(() => ReferenceMastering.MasterFile(mix, notes, output, MasteringSettings.Default, ct: ct))
+        Should.Throw<ReferenceTrackException>(() => Master(mix, notes, output, ct))
             .Problem.ShouldBe(ReferenceProblem.ReferenceUndecodable);
         File.Exists(output).ShouldBeFalse();
     }
+
+    private static MasteringResult Master(string mix, string reference, string output, CancellationToken ct) =>
+        MasteringEngine.Master(new MasteringRequest { InputPath = mix, OutputWavPath = output, Reference = new ReferenceRequest(reference) }, ct);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
@@ -21,12 +20,31 @@ namespace AiMastering.Worker.Pipeline;
 public sealed class MasteringJobProcessor(
     IBlobStore blobs,
     Mp3PreviewEncoder previews,
-    IOptions<WorkerOptions> options) : IJobProcessor
+    IOptions<WorkerOptions> options,
+    TimeProvider time) : IJobProcessor
 {
     public async Task<JobArtifacts> ProcessAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
     {
+        var stages = new ProgressForwarder(progress, time, cancellationToken);
+        JobArtifacts artifacts;
+        try
+        {
+            artifacts = await ProcessAsync(job, stages, cancellationToken);
+        }
+        catch
+        {
+            await stages.SettleAsync();
+            throw;
+        }
+
+        await stages.FlushAsync();
+        return artifacts;
+    }
+
+    private async Task<JobArtifacts> ProcessAsync(Job job, ProgressForwarder progress, CancellationToken cancellationToken)
+    {
         using var workspace = new JobWorkspace(options.Value.TempFolder, job.Id);
-        await progress.ReportStageAsync("downloading", cancellationToken);
+        progress.Stage(JobStages.Downloading);
         var sourcePath = workspace.PathOf("source" + Path.GetExtension(job.Source.FileName));
         await StorageStep(() => blobs.DownloadToFileAsync(job.Source.Key, sourcePath, cancellationToken));
         string? referencePath = null;
@@ -36,8 +54,8 @@ public sealed class MasteringJobProcessor(
             await StorageStep(() => blobs.DownloadToFileAsync(reference.Key, referencePath, cancellationToken));
         }
 
-        await progress.ReportStageAsync("checking the audio", cancellationToken);
-        await Task.Run(() => Probe(sourcePath), cancellationToken);
+        progress.Stage(JobStages.Checking);
+        var probe = await Task.Run(() => Probe(sourcePath), cancellationToken);
         var settings = SettingsMapping.ToSettings(job.Options);
         string Key(ArtifactDefinition artifact) => BlobKeys.Artifact(job.Id, job.Attempts, artifact.FileName);
         var artifacts = new JobArtifacts
@@ -51,25 +69,33 @@ public sealed class MasteringJobProcessor(
             ReferenceAnalysis = referencePath is null ? null : Key(ArtifactCatalog.ReferenceAnalysis),
         };
 
-        await progress.ReportStageAsync("mastering", cancellationToken);
         var masterPath = workspace.PathOf(ArtifactCatalog.Master.FileName);
         var previewPath = workspace.PathOf(ArtifactCatalog.Preview.FileName);
         Task<Mp3PreviewResult>? preview = null;
         using var previewStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // The MP3 preview starts from the rendered master in memory, while master.wav is written.
-        void StartPreview(AudioBuffer master, double ceilingDbtp) => preview = Task.Run(
+        var observer = new MasteringCallbacks((master, ceilingDbtp) => preview = Task.Run(
             () => previews.EncodeAsync(master, previewPath, ceilingDbtp, previewStop.Token),
-            previewStop.Token);
+            previewStop.Token));
+        var request = new MasteringRequest
+        {
+            InputPath = sourcePath,
+            OutputWavPath = masterPath,
+            Settings = settings,
+            Reference = referencePath is null ? null : new ReferenceRequest(
+                referencePath,
+                new ReferenceMatchSettings(AmountPercent: job.Options.Normalize().Amount ?? 100),
+                SettingsMapping.PlatformTargetLufs(job.Options)),
+            TempFolder = workspace.Folder,
+            Probe = probe,
+            Progress = progress,
+            Observer = observer,
+        };
         MasteringResult result;
-        AudioAnalysis? referenceAnalysis;
         try
         {
-            (result, referenceAnalysis) = await Task.Run(
-                () => referencePath is null
-                    ? (MasterFile(sourcePath, masterPath, settings, workspace.Folder, master => StartPreview(master, settings.Target.TruePeakDbtp), cancellationToken), null)
-                    : MasterToReference(sourcePath, referencePath, masterPath, settings, job.Options, workspace.Folder, StartPreview, cancellationToken),
-                cancellationToken);
+            result = await Task.Run(() => Master(request, cancellationToken), cancellationToken);
 
             // A long track is mastered without ever holding the master in memory (the engine's long-track path, spilling
             // into the job's folder): its preview is made from master.wav, at the ceiling the master was made for.
@@ -77,7 +103,7 @@ public sealed class MasteringJobProcessor(
                 () => previews.EncodeAsync(masterPath, previewPath, result.Decision.Target.TruePeakDbtp, previewStop.Token),
                 previewStop.Token);
 
-            await progress.ReportStageAsync("encoding", cancellationToken);
+            progress.Stage(JobStages.EncodingPreview);
             await preview;
         }
         catch
@@ -88,12 +114,12 @@ public sealed class MasteringJobProcessor(
             throw;
         }
 
-        if (referenceAnalysis is not null)
+        progress.Stage(JobStages.Saving);
+        if (result.Match is { } match)
         {
-            await UploadJsonAsync(artifacts.ReferenceAnalysis, referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
+            await UploadJsonAsync(artifacts.ReferenceAnalysis, match.Reference.Analysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
         }
 
-        await progress.ReportStageAsync("saving", cancellationToken);
         await StorageStep(() => blobs.UploadFileAsync(artifacts.Master, masterPath, ArtifactCatalog.Master.ContentType, cancellationToken));
         await StorageStep(() => blobs.UploadFileAsync(artifacts.Preview, previewPath, ArtifactCatalog.Preview.ContentType, cancellationToken));
         await UploadJsonAsync(artifacts.Analysis, result.Before, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
@@ -110,11 +136,11 @@ public sealed class MasteringJobProcessor(
         await StorageStep(() => blobs.UploadBytesAsync(key, bytes, ArtifactCatalog.JsonContentType, cancellationToken));
     }
 
-    private static void Probe(string path)
+    private static AudioProbeResult Probe(string path)
     {
         try
         {
-            AudioDecoder.Probe(path);
+            return AudioDecoder.Probe(path);
         }
         catch (AudioDecodeException e)
         {
@@ -134,31 +160,15 @@ public sealed class MasteringJobProcessor(
         }
     }
 
-    /// <summary>Decodes, checks and masters the mix (long tracks spill to <paramref name="tempFolder"/>); problems found in its audio become permanent job errors.</summary>
-    private static MasteringResult MasterFile(
-        string sourcePath, string masterPath, MasteringSettings settings, string tempFolder, Action<AudioBuffer> onMasterRendered, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decodes, checks and masters the mix (toward the reference, if any; long tracks spill to the job's folder); problems
+    /// found in either file become permanent job errors, each with its own code.
+    /// </summary>
+    private static MasteringResult Master(MasteringRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            return MasteringEngine.MasterFile(sourcePath, masterPath, settings, onMasterRendered: onMasterRendered, tempFolder: tempFolder, ct: cancellationToken);
-        }
-        catch (AudioDecodeException e)
-        {
-            throw DecodeErrorMapping.ToJobFailure(e);
-        }
-    }
-
-    /// <summary>Masters the mix toward the reference; problems with either file become permanent job errors, each with its own code.</summary>
-    private static (MasteringResult Result, AudioAnalysis? ReferenceAnalysis) MasterToReference(
-        string sourcePath, string referencePath, string masterPath, MasteringSettings settings, JobOptions jobOptions,
-        string tempFolder, Action<AudioBuffer, double> onMasterRendered, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var matchSettings = new ReferenceMatchSettings(AmountPercent: jobOptions.Normalize().Amount ?? 100);
-            var result = ReferenceMastering.MasterFile(sourcePath, referencePath, masterPath, settings, matchSettings,
-                SettingsMapping.PlatformTargetLufs(jobOptions), onMasterRendered: onMasterRendered, tempFolder: tempFolder, ct: cancellationToken);
-            return (result.Mastering, result.ReferenceAnalysis);
+            return MasteringEngine.Master(request, cancellationToken);
         }
         catch (AudioDecodeException e)
         {

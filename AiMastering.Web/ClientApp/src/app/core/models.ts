@@ -94,6 +94,13 @@ export interface JobArtifacts {
   masterAnalysis?: string;
 }
 
+/** Where a running job is: a stage code (see stages.ts), 0..1 of that stage, the estimated seconds left. */
+export interface JobProgress {
+  stage?: string | null;
+  fraction?: number | null;
+  etaSeconds?: number | null;
+}
+
 export interface Job {
   jobId: string;
   status: JobStatus;
@@ -105,7 +112,7 @@ export interface Job {
   finishedAt?: string | null;
   attempts?: number;
   maxAttempts?: number;
-  progress?: { stage?: string | null } | null;
+  progress?: JobProgress | null;
   error?: { code?: string; message?: string; at?: string } | null;
   options?: Partial<MasteringOptions> | null;
   /** Signed URLs by artifact name (source, master, preview, analysis, masterAnalysis, decision, report, …). */

@@ -12,6 +12,7 @@ import { toWaveform } from '../core/series';
 import { isTerminal, statusLine } from '../core/status';
 import { ReportView } from '../report/report-view';
 import { AbPlayer } from './ab-player';
+import { JobProgressView } from './job-progress';
 
 export const POLL_INTERVAL_MS = 1000;
 /** Signed URLs expire; re-read the job this often once it is done so the links stay fresh. */
@@ -27,7 +28,7 @@ interface Documents {
 @Component({
   selector: 'app-job-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, AbPlayer, ReportView],
+  imports: [RouterLink, AbPlayer, ReportView, JobProgressView],
   templateUrl: './job-page.html',
   styleUrl: './job-page.scss',
 })
