@@ -39,8 +39,8 @@ internal sealed class RenewalFaultStore(IJobStore inner) : IJobStore
     public Task<Job?> TryClaimAsync(Guid id, string workerId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         inner.TryClaimAsync(id, workerId, now, lease, cancellationToken);
 
-    public Task<bool> SetStageAsync(Guid id, string workerId, string stage, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.SetStageAsync(id, workerId, stage, now, cancellationToken);
+    public Task<bool> SetProgressAsync(Guid id, string workerId, JobProgress progress, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.SetProgressAsync(id, workerId, progress, now, cancellationToken);
 
     public Task<bool> CompleteAsync(Guid id, string workerId, JobArtifacts artifacts, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.CompleteAsync(id, workerId, artifacts, now, cancellationToken);
