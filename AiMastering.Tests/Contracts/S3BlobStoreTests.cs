@@ -191,6 +191,22 @@ public sealed class S3BlobStoreTests : BlobStoreContract
     }
 
     [Fact]
+    public async Task A_refusing_server_surfaces_as_the_stores_own_unavailable_error()
+    {
+        // The real server, a wrong secret: every call is refused (403) by RGW itself.
+        var wrong = S3StorageOptions.Parse(TestServices.S3);
+        wrong.Bucket = Options.Bucket;
+        wrong.SecretKey += "-wrong";
+        using var store = new S3BlobStore(S3BlobStore.CreateClient(wrong), wrong, TimeProvider.System);
+        var key = BlobKeys.Artifact(Guid.NewGuid(), 1, "master.wav");
+
+        var upload = await Should.ThrowAsync<BlobStoreUnavailableException>(() => store.UploadBytesAsync(key, Bytes(10), "audio/wav", Ct));
+        await Should.ThrowAsync<BlobStoreUnavailableException>(() => store.DownloadToFileAsync(key, Path.Combine(Path.GetTempPath(), $"aim-{Guid.NewGuid():N}.wav"), Ct));
+
+        upload.InnerException.ShouldBeAssignableTo<Amazon.Runtime.AmazonServiceException>();
+    }
+
+    [Fact]
     public void Connection_string_is_parsed()
     {
         var o = S3StorageOptions.Parse("Endpoint=https://s3.eu-central-003.backblazeb2.com;AccessKey=a;SecretKey=b;Bucket=c;Region=eu-central-003;UploadMethod=PUT;ForcePathStyle=false");
