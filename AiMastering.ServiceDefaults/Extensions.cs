@@ -1,3 +1,5 @@
+using AiMastering.ServiceDefaults.RequestIds;
+using AiMastering.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,7 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Shared service defaults: OpenTelemetry (traces, metrics, logs over OTLP), health checks,
+/// Shared service defaults: OpenTelemetry (traces, metrics, logs over OTLP; metrics also at <c>/metrics</c> for Prometheus), health checks,
 /// service discovery and standard HTTP resilience. Web services call <see cref="AddServiceDefaults{TBuilder}"/>;
 /// background workers may call <see cref="AddBasicServiceDefaults{TBuilder}"/> (no outgoing-HTTP resilience).
 /// </summary>
@@ -18,9 +20,10 @@ public static class Extensions
 {
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
+    public const string MetricsEndpointPath = "/metrics";
 
-    /// <summary>Activity sources and meters of our own that every service exports.</summary>
-    public static readonly string[] OwnTelemetrySources = ["AiMastering.Jobs", "AiMastering.Jobs.MongoDB", "AiMastering.Jobs.RabbitMq", "AiMastering.Worker", "AiMastering.Api"];
+    /// <summary>Activity sources and meters of our own that every service exports (a test checks that each exists).</summary>
+    public static readonly string[] OwnTelemetrySources = ["AiMastering.Jobs", "AiMastering.Jobs.MongoDB", MetricNames.WorkerMeter, MetricNames.ApiMeter];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -57,13 +60,15 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(OwnTelemetrySources))
+                .AddMeter(OwnTelemetrySources)
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(OwnTelemetrySources)
                 .AddAspNetCoreInstrumentation(o =>
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                        && !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                        && !ctx.Request.Path.StartsWithSegments(MetricsEndpointPath))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -82,9 +87,14 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (all checks must pass) and <c>/alive</c> (liveness only).</summary>
+    /// <summary>
+    /// Maps <c>/health</c> (all checks must pass), <c>/alive</c> (liveness only) and <c>/metrics</c> (Prometheus text format),
+    /// after the request-id middleware (<see cref="RequestIdMiddleware"/>), so every response carries <c>X-Request-Id</c>.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,11 +18,21 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public HttpClient Web { get; private set; } = null!;
 
+    /// <summary>A service's own HTTP endpoint (e.g. <c>/metrics</c> of the API or the worker).</summary>
+    public Uri EndpointOf(string resource) => _app!.GetEndpoint(resource, "http");
+
+    /// <summary>The services' console output, line by line, as Aspire collects it.</summary>
+    public ResourceLoggerService Logs => _app!.Services.GetRequiredService<ResourceLoggerService>();
+
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiMastering_AppHost>(
-            ["Infrastructure=embedded", $"DataFolder={DataFolder}", "WebPort=0", "Services:Jobs:RetryDelays:0=00:00:01"],
+            [
+                "Infrastructure=embedded", $"DataFolder={DataFolder}", "WebPort=0", "Services:Jobs:RetryDelays:0=00:00:01",
+                // JSON console logs with scopes: the tests find a request's id in the services' log lines.
+                "Services:Logging:Console:FormatterName=json", "Services:Logging:Console:FormatterOptions:IncludeScopes=true",
+            ],
             timeout.Token);
 
         // Keep test output readable: resource logs only from warnings up; start-up health probes

@@ -8,6 +8,7 @@ using AiMastering.Engine.Matching;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Processing;
+using AiMastering.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AiMastering.Worker.Pipeline;
@@ -24,6 +25,7 @@ public sealed class MasteringJobProcessor(
 {
     public async Task<JobArtifacts> ProcessAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var workspace = new JobWorkspace(options.Value.TempFolder, job.Id);
         await progress.ReportStageAsync("downloading", cancellationToken);
         var sourcePath = workspace.PathOf("source" + Path.GetExtension(job.Source.FileName));
@@ -90,6 +92,7 @@ public sealed class MasteringJobProcessor(
             throw;
         }
 
+        WorkerMetrics.RealtimeFactor.Record(result.Before.DurationSeconds / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (referenceAnalysis is not null)
         {
             await UploadJsonAsync(artifacts.ReferenceAnalysis, referenceAnalysis, EngineJsonContext.Default.AudioAnalysis, cancellationToken);
