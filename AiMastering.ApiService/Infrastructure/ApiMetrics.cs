@@ -14,6 +14,7 @@ public static class ApiMetrics
 
     public static readonly Counter<long> JobsRetriedByOperator = Meter.CreateCounter<long>(MetricNames.JobsRetriedByOperator, "{job}");
 
-    public static readonly Histogram<long> UploadSize = Meter.CreateHistogram(
-        MetricNames.UploadSize, "By", advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [.. MetricNames.ByteBuckets.Select(b => (long)b)] });
+    public static readonly Histogram<long> UploadSize = Meter.CreateHistogram<long>(
+        MetricNames.UploadSize, "By", description: null, tags: null,
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [.. MetricNames.ByteBuckets.Select(b => (long)b)] });
 }

@@ -12,11 +12,11 @@ public static class WorkerMetrics
 
     public static readonly Counter<long> JobsProcessed = Meter.CreateCounter<long>(MetricNames.JobsProcessed, "{job}");
 
-    public static readonly Histogram<double> StageDuration = Meter.CreateHistogram(
-        MetricNames.StageDuration, "s", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricNames.SecondsBuckets });
+    public static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>(
+        MetricNames.StageDuration, "s", description: null, tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricNames.SecondsBuckets });
 
-    public static readonly Histogram<double> RealtimeFactor = Meter.CreateHistogram(
-        MetricNames.RealtimeFactor, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricNames.RealtimeBuckets });
+    public static readonly Histogram<double> RealtimeFactor = Meter.CreateHistogram<double>(
+        MetricNames.RealtimeFactor, unit: null, description: null, tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricNames.RealtimeBuckets });
 
     public static readonly UpDownCounter<long> JobsInFlight = Meter.CreateUpDownCounter<long>(MetricNames.JobsInFlight, "{job}");
 
