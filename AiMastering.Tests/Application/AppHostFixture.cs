@@ -1,5 +1,4 @@
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,17 +20,15 @@ public sealed class AppHostFixture : IAsyncLifetime
     /// <summary>A service's own HTTP endpoint (e.g. <c>/metrics</c> of the API or the worker).</summary>
     public Uri EndpointOf(string resource) => _app!.GetEndpoint(resource, "http");
 
-    /// <summary>The services' console output, line by line, as Aspire collects it.</summary>
-    public ResourceLoggerService Logs => _app!.Services.GetRequiredService<ResourceLoggerService>();
-
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiMastering_AppHost>(
             [
                 "Infrastructure=embedded", $"DataFolder={DataFolder}", "WebPort=0", "Services:Jobs:RetryDelays:0=00:00:01",
-                // JSON console logs with scopes: the tests find a request's id in the services' log lines.
-                "Services:Logging:Console:FormatterName=json", "Services:Logging:Console:FormatterOptions:IncludeScopes=true",
+                // JSON console logs with scopes (the request id in every line of a job). Spelled as Aspire spells the
+                // formatter variable it sets itself (simple), so this value replaces it.
+                "Services:LOGGING:CONSOLE:FORMATTERNAME=json", "Services:LOGGING:CONSOLE:FORMATTEROPTIONS:INCLUDESCOPES=true",
             ],
             timeout.Token);
 

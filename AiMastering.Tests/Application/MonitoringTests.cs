@@ -31,9 +31,12 @@ public sealed partial class MonitoringTests(AppHostFixture app)
         jobs.Keys.ShouldAllBe(job => shipped.Contains($"job_name: {job}"));
         await using var prometheus = await PrometheusServer.StartAsync(jobs, [Path.Combine(Deploy, "prometheus", "alerts.yml")]);
 
+        // One job that masters and one that fails, so the outcome and failure panels have both kinds of series.
         var client = new MasteringClient(app.Web);
-        var jobId = await client.SubmitAsync("Scraped.wav", TestWav.Pcm16(44100, TestWav.MixLike(44100, 4, 2, 0.1)), Ct);
-        (await client.WaitAsync(jobId, TimeSpan.FromMinutes(2), Ct))["status"]!.GetValue<string>().ShouldBe("done");
+        var mastered = await client.SubmitAsync("Scraped.wav", TestWav.Pcm16(44100, TestWav.MixLike(44100, 4, 2, 0.1)), Ct);
+        var failed = await client.SubmitAsync("Not audio.wav", "This is a text file, not a recording."u8.ToArray(), Ct);
+        (await client.WaitAsync(mastered, TimeSpan.FromMinutes(2), Ct))["status"]!.GetValue<string>().ShouldBe("done");
+        (await client.WaitAsync(failed, TimeSpan.FromMinutes(2), Ct))["status"]!.GetValue<string>().ShouldBe("failed");
         await Eventually.TrueAsync(async () => (await prometheus.QueryAsync("count_over_time(aimastering_worker_jobs_processed_total[1m]) >= 3")).Series.Count > 0, TimeSpan.FromSeconds(60));
         (await prometheus.QueryAsync("up")).Series.Select(s => s!["value"]![1]!.GetValue<string>()).ShouldAllBe(v => v == "1");
 
