@@ -54,7 +54,5 @@ public sealed class RequestIdTests(AppHostFixture app)
         created.Headers.GetValues("X-Request-Id").ShouldBe([id]);
         var jobId = (await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!["jobId"]!.GetValue<Guid>();
         (await client.WaitAsync(jobId, TimeSpan.FromMinutes(2), Ct))["status"]!.GetValue<string>().ShouldBe("done");
-
     }
-
 }
