@@ -19,8 +19,7 @@ help: ## List the targets
 deps: ## Install what is missing to run (ffmpeg, node modules)
 	@scripts/install-deps.sh run
 
-build: deps ## Build the .NET solution and the Angular app (Release unless CONFIGURATION=Debug)
-	@scripts/build-web.sh
+build: deps ## Build the .NET solution and the Angular app (the web project's build runs npm; Release unless CONFIGURATION=Debug)
 	$(DOTNET) build AiMastering.slnx -c $(CONFIGURATION)
 
 cli: ## Publish the aimaster CLI, ReadyToRun, to artifacts/cli/aimaster
