@@ -8,7 +8,8 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddJobBackends();
-builder.Services.AddProblemDetails();
+// Every problem+json names the request it answers (the id also in the X-Request-Id header and the logs).
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton<CatalogDocument>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));

@@ -1,3 +1,5 @@
+using AiMastering.ServiceDefaults.RequestIds;
+using AiMastering.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,7 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Shared service defaults: OpenTelemetry (traces, metrics, logs over OTLP), health checks,
+/// Shared service defaults: OpenTelemetry (traces, metrics, logs over OTLP; metrics also at <c>/metrics</c> for Prometheus), health checks,
 /// service discovery and standard HTTP resilience. Web services call <see cref="AddServiceDefaults{TBuilder}"/>;
 /// background workers may call <see cref="AddBasicServiceDefaults{TBuilder}"/> (no outgoing-HTTP resilience).
 /// </summary>
@@ -18,15 +20,16 @@ public static class Extensions
 {
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
+    public const string MetricsEndpointPath = "/metrics";
 
     /// <summary>
     /// Activity sources and meters of our own that every service exports: one per assembly of the job
     /// pipeline (the constants <c>JobTelemetry.Name</c>, <c>RabbitMqTelemetry.Name</c>, <c>S3Telemetry.Name</c>,
     /// <c>MongoCommandTracing.SourceName</c>, gathered in <c>JobTelemetrySources.All</c>). Written out
     /// here because the front door uses these defaults too and must not depend on the job pipeline; a
-    /// test keeps this list equal to those constants. Each host's own source is its application name.
+    /// test keeps this list equal to those constants. The hosts' own meters are named in <c>MetricNames</c>.
     /// </summary>
-    public static readonly string[] OwnTelemetrySources = ["AiMastering.Jobs", "AiMastering.Jobs.RabbitMq", "AiMastering.Jobs.S3", "AiMastering.Jobs.Mongo"];
+    public static readonly string[] OwnTelemetrySources = ["AiMastering.Jobs", "AiMastering.Jobs.RabbitMq", "AiMastering.Jobs.S3", "AiMastering.Jobs.Mongo", MetricNames.WorkerMeter, MetricNames.ApiMeter];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -63,13 +66,15 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(OwnTelemetrySources))
+                .AddMeter(OwnTelemetrySources)
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(OwnTelemetrySources)
                 .AddAspNetCoreInstrumentation(o =>
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                        && !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                        && !ctx.Request.Path.StartsWithSegments(MetricsEndpointPath))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -88,9 +93,14 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (all checks must pass) and <c>/alive</c> (liveness only).</summary>
+    /// <summary>
+    /// Maps <c>/health</c> (all checks must pass), <c>/alive</c> (liveness only) and <c>/metrics</c> (Prometheus text format),
+    /// after the request-id middleware (<see cref="RequestIdMiddleware"/>), so every response carries <c>X-Request-Id</c>.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;

@@ -12,9 +12,9 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(StaticFileCaching.Options);
 app.MapReverseProxy();
-app.MapFallbackToFile("index.html");
+app.MapFallbackToFile("index.html", StaticFileCaching.Options);
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

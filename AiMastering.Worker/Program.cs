@@ -3,6 +3,7 @@ using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Processing;
 using AiMastering.Worker;
 using AiMastering.Worker.Pipeline;
+using AiMastering.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,7 +20,8 @@ builder.Services.AddSingleton(services =>
         options.Mp3Codecs);
     return previews;
 });
-builder.Services.AddSingleton<IJobProcessor, MasteringJobProcessor>();
+builder.Services.AddSingleton<MasteringJobProcessor>();
+builder.Services.AddSingleton<IJobProcessor>(services => new MeasuredJobProcessor(services.GetRequiredService<MasteringJobProcessor>()));
 builder.Services.AddSingleton<JobRunner>();
 builder.Services.AddHostedService<WorkerService>();
 builder.Services.AddHostedService<RecoverySweeper>();

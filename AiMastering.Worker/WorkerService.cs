@@ -1,5 +1,6 @@
 using AiMastering.Jobs.Processing;
 using AiMastering.Jobs.Queue;
+using AiMastering.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AiMastering.Worker;
@@ -19,6 +20,7 @@ public sealed partial class WorkerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var consumers = Math.Max(1, options.Value.Concurrency);
+        WorkerMetrics.SetConsumers(consumers);
         LogStarted(runner.WorkerId, consumers);
         var tasks = Enumerable.Range(0, consumers).Select(_ => ConsumeForeverAsync(stoppingToken));
         await Task.WhenAll(tasks);

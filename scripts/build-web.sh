@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Builds the Angular app into AiMastering.Web/wwwroot (skipped when nothing changed).
+# Builds the Angular app into AiMastering.Web/wwwroot. The web project's own build does the same
+# (AiMastering.Web/ClientApp.targets: npm ci when needed, npm run build when a source changed); this runs
+# only that step, without compiling the .NET projects.
 set -euo pipefail
-cd "$(dirname "$0")/../AiMastering.Web/ClientApp"
-stamp=../wwwroot/index.html
-if [[ -f "$stamp" && -z "$(find src angular.json package.json -newer "$stamp" -print -quit)" ]]; then
-  exit 0
-fi
-NG_CLI_ANALYTICS=false npm run build
+cd "$(dirname "$0")/.."
+exec dotnet msbuild AiMastering.Web/AiMastering.Web.csproj -nologo -v:m -t:ClientAppBuild

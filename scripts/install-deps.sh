@@ -2,7 +2,9 @@
 # Installs what running and testing AI Mastering needs on a fresh Debian machine, skipping what
 # is already there: ffmpeg (FLAC decoding, resampled previews, the loudness oracle in tests), LAME
 # and libmpg123 (the MP3 preview's encoder and decoder, run in the worker's process), Chromium
-# (browser tests), and the Angular app's node modules. Usage: scripts/install-deps.sh [run|test]
+# (browser tests), docker-compose (validates docker-compose.yml; no engine needed) and Prometheus (promtool
+# checks deploy/prometheus; a real server scrapes the app in a test), and the Angular app's node modules.
+# Usage: scripts/install-deps.sh [run|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-run}"
@@ -15,6 +17,8 @@ for lib in libmp3lame0:libmp3lame.so.0 libmpg123-0:libmpg123.so.0; do
 done
 if [[ "$purpose" == "test" ]]; then
   command -v chromium >/dev/null || need+=(chromium)
+  command -v docker-compose >/dev/null || need+=(docker-compose)
+  command -v promtool >/dev/null || need+=(prometheus)
 fi
 
 if ((${#need[@]})); then

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts the whole app (AppHost, embedded backends, its own data folder and port), runs the user
 # simulation scripts/e2e against the web front door, and stops the app again.
-# E2E_SECONDS (default 30) sets the length of the generated 48 kHz 24-bit stereo test mix.
+# E2E_SECONDS (default 30) sets the length of the generated 48 kHz 24-bit stereo test mix; CONFIGURATION
+# (default Release, as `make build` builds) the build the app runs from.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${E2E_SECONDS:-30}"
+configuration="${CONFIGURATION:-Release}"
 port="${E2E_PORT:-18580}"
 work="$(mktemp -d /tmp/aim-e2e.XXXXXX)"
 mix="$work/e2e-mix.wav"
@@ -18,7 +20,7 @@ ffmpeg -hide_banner -loglevel error -y \
   -c:a pcm_s24le "$mix"
 
 ASPIRE_ALLOW_UNSECURED_TRANSPORT=true DOTNET_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true \
-  setsid dotnet run --no-build --project AiMastering.AppHost -- \
+  setsid dotnet run --no-build -c "$configuration" --project AiMastering.AppHost -- \
   Infrastructure=embedded "DataFolder=$work/data" "WebPort=$port" >"$log" 2>&1 &
 apphost=$!
 cleanup() {

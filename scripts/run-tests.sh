@@ -10,6 +10,7 @@ status=0
 
 step() { echo; echo "==> $*"; }
 
+# The tests run from the Debug build (ServiceProcess and the AppHost tests start services from bin/Debug).
 step "Building"
 scripts/build-web.sh || exit 1
 dotnet build AiMastering.slnx -warnaserror || exit 1
@@ -37,7 +38,7 @@ if [[ -f AiMastering.Web/ClientApp/package.json ]]; then
 fi
 
 step "User simulation (scripts/e2e) against the running app"
-scripts/run-e2e.sh 2>&1 | tee "$results/e2e.log"
+CONFIGURATION=Debug scripts/run-e2e.sh 2>&1 | tee "$results/e2e.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
 
 # One closing line for every suite together (ANSI colours stripped before counting).

@@ -63,6 +63,8 @@ public static class AdminApi
         }
 
         await services.Queue.PublishAsync(new JobMessage(jobId, job.RequestId, job.TraceParent, 1), cancellationToken);
+        ApiMetrics.JobsRetriedByOperator.Add(1);
+        JobsLog.Retried(services.Logger, jobId, job.UserId);
         return TypedResults.Accepted($"/jobs/{jobId}");
     }
 

@@ -9,6 +9,7 @@ using AiMastering.Jobs.Processing;
 using AiMastering.Jobs.Queue;
 using AiMastering.Jobs.Store;
 using AiMastering.Jobs.Uploads;
+using AiMastering.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,26 @@ public static class JobsApi
 
     public static async Task<Results<Created<CreateJobResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
         CreateJobRequest request, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await CreateJobAsync(request, services, context, cancellationToken);
+        var problem = result.Result switch
+        {
+            ProblemHttpResult p => p.ProblemDetails,
+            ValidationProblem v => v.ProblemDetails,
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            var code = problem.Extensions.TryGetValue("code", out var c) ? c?.ToString() : null;
+            ApiMetrics.JobsRefused.Add(1, new KeyValuePair<string, object?>(MetricNames.CodeTag, code));
+            JobsLog.Refused(services.Logger, UserIdentity.Of(context), code, problem.Detail);
+        }
+
+        return result;
+    }
+
+    private static async Task<Results<Created<CreateJobResponse>, ProblemHttpResult, ValidationProblem>> CreateJobAsync(
+        CreateJobRequest request, JobServices services, HttpContext context, CancellationToken cancellationToken)
     {
         var optionErrors = JobOptionsValidator.Validate(request.Options);
         if (optionErrors.Count > 0)
@@ -89,6 +110,14 @@ public static class JobsApi
         await services.Store.InsertAsync(job, cancellationToken);
         await services.Queue.PublishAsync(new JobMessage(job.Id, job.RequestId, job.TraceParent, 1), cancellationToken);
         JobTelemetry.JobsCreated.Add(1);
+        ApiMetrics.JobsCreated.Add(1, new KeyValuePair<string, object?>(MetricNames.TargetTag, job.Options.Target));
+        ApiMetrics.UploadSize.Record(job.Source.Size);
+        if (job.Reference is not null)
+        {
+            ApiMetrics.UploadSize.Record(job.Reference.Size);
+        }
+
+        JobsLog.Created(services.Logger, job.Id, userId, job.Options.Target, job.Source.Size);
         return TypedResults.Created($"{context.Request.PathBase}/jobs/{job.Id}", new CreateJobResponse(job.Id, job.Status.ToWire()));
     }
 
@@ -151,4 +180,5 @@ public sealed record JobServices(
     IBlobStore Blobs,
     IOptions<StorageOptions> Storage,
     IOptions<JobRunnerOptions> Runner,
-    TimeProvider Time);
+    TimeProvider Time,
+    ILogger<JobServices> Logger);

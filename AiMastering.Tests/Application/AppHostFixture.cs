@@ -17,11 +17,19 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public HttpClient Web { get; private set; } = null!;
 
+    /// <summary>A service's own HTTP endpoint (e.g. <c>/metrics</c> of the API or the worker).</summary>
+    public Uri EndpointOf(string resource) => _app!.GetEndpoint(resource, "http");
+
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiMastering_AppHost>(
-            ["Infrastructure=embedded", $"DataFolder={DataFolder}", "WebPort=0", "Services:Jobs:RetryDelays:0=00:00:01"],
+            [
+                "Infrastructure=embedded", $"DataFolder={DataFolder}", "WebPort=0", "Services:Jobs:RetryDelays:0=00:00:01",
+                // JSON console logs with scopes (the request id in every line of a job). Spelled as Aspire spells the
+                // formatter variable it sets itself (simple), so this value replaces it.
+                "Services:LOGGING:CONSOLE:FORMATTERNAME=json", "Services:LOGGING:CONSOLE:FORMATTEROPTIONS:INCLUDESCOPES=true",
+            ],
             timeout.Token);
 
         // Keep test output readable: resource logs only from warnings up; start-up health probes

@@ -102,7 +102,7 @@ public sealed class ServiceProcess : IDisposable
         throw new DirectoryNotFoundException("Repository root not found.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

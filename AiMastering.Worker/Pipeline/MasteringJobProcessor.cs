@@ -8,6 +8,7 @@ using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Model.Catalog;
 using AiMastering.Jobs.Processing;
+using AiMastering.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AiMastering.Worker.Pipeline;
@@ -43,6 +44,7 @@ public sealed class MasteringJobProcessor(
 
     private async Task<JobArtifacts> ProcessAsync(Job job, ProgressForwarder progress, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var workspace = new JobWorkspace(options.Value.TempFolder, job.Id);
         progress.Stage(JobStages.Downloading);
         var sourcePath = workspace.PathOf("source" + Path.GetExtension(job.Source.FileName));
@@ -114,6 +116,7 @@ public sealed class MasteringJobProcessor(
             throw;
         }
 
+        WorkerMetrics.RealtimeFactor.Record(result.Before.DurationSeconds / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         progress.Stage(JobStages.Saving);
         if (result.Match is { } match)
         {
