@@ -43,18 +43,22 @@ public sealed class MeasuredJobProcessor(IJobProcessor inner) : IJobProcessor
 
     private static KeyValuePair<string, object?> Code(string? code) => new(MetricNames.CodeTag, code ?? "none");
 
-    /// <summary>Each reported stage lasts until the next one is reported (or the job ends).</summary>
+    /// <summary>Each reported stage lasts until another stage is reported (or the job ends); fraction updates within a stage do not restart it.</summary>
     private sealed class StageClock(IJobProgress inner) : IJobProgress
     {
         private string? stage;
         private long started;
 
-        public Task ReportStageAsync(string stage, CancellationToken cancellationToken)
+        public Task ReportAsync(JobProgress progress, CancellationToken cancellationToken)
         {
-            End();
-            this.stage = stage;
-            started = Stopwatch.GetTimestamp();
-            return inner.ReportStageAsync(stage, cancellationToken);
+            if (progress.Stage != stage)
+            {
+                End();
+                stage = progress.Stage;
+                started = Stopwatch.GetTimestamp();
+            }
+
+            return inner.ReportAsync(progress, cancellationToken);
         }
 
         public void End()
