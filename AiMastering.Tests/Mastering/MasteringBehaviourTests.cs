@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AiMastering.Engine.Decoding;
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Mastering;
 
