@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using AiMastering.Engine;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
-using AiMastering.Engine;
 
 namespace AiMastering.Benchmarks;
 

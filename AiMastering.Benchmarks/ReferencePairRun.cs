@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
+using AiMastering.Testing;
 
 namespace AiMastering.Benchmarks;
 

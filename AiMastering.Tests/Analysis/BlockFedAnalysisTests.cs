@@ -1,8 +1,8 @@
 using System.Text.Json;
+using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Dsp;
-using AiMastering.Engine;
 using AiMastering.Tests.Mastering;
 
 namespace AiMastering.Tests.Analysis;

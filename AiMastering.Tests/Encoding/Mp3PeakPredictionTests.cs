@@ -1,7 +1,7 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Encoding;
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
+using AiMastering.Testing;
 using AiMastering.Tests.Mastering;
 using AiMastering.Tests.Support;
 

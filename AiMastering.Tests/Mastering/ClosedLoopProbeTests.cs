@@ -1,9 +1,9 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Processing;
+using AiMastering.Testing;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;

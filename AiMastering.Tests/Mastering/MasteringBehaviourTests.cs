@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AiMastering.Engine.Decoding;
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
+using AiMastering.Testing;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;

@@ -1,6 +1,6 @@
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Mastering;
 

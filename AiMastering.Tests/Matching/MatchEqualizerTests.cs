@@ -1,8 +1,8 @@
+using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Matching;
 using AiMastering.Engine.Processing;
-using AiMastering.Engine;
 
 namespace AiMastering.Tests.Matching;
 

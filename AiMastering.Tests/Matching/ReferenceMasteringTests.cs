@@ -1,9 +1,9 @@
 using System.Text.Json;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
+using AiMastering.Testing;
 using AiMastering.Tests.Mastering;
 
 namespace AiMastering.Tests.Matching;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Matching;
 

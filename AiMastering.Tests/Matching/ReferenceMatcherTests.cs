@@ -1,8 +1,8 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Encoding;
-using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Matching;
 

@@ -1,6 +1,6 @@
+using AiMastering.Engine;
 using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
-using AiMastering.Engine;
 
 namespace AiMastering.Tests.Processing;
 
