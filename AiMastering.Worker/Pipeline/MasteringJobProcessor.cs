@@ -174,19 +174,9 @@ public sealed class MasteringJobProcessor(
         {
             throw DecodeErrorMapping.ToJobFailure(e);
         }
-        catch (ReferenceTrackException e) when (e.InnerException is AudioDecodeException decode)
-        {
-            throw DecodeErrorMapping.ToReferenceFailure(decode);
-        }
         catch (ReferenceTrackException e)
         {
-            var code = e.Problem switch
-            {
-                ReferenceProblem.ReferenceSilent => ErrorCode.ReferenceSilent,
-                ReferenceProblem.ReferenceTooShort => ErrorCode.ReferenceTooShort,
-                _ => ErrorCode.ReferenceUndecodable,
-            };
-            throw new JobFailedException(code, e.Message, e);
+            throw DecodeErrorMapping.ToReferenceFailure(e);
         }
     }
 
