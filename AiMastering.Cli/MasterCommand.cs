@@ -73,6 +73,7 @@ public static class MasterCommand
                 return ExitCodes.BadArguments;
             }
 
+            options = options.Normalize();
             var settings = SettingsMapping.ToSettings(options);
             var outPath = parse.GetRequiredValue(output);
             if (Directory.Exists(outPath))

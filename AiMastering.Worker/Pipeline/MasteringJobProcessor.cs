@@ -85,7 +85,7 @@ public sealed class MasteringJobProcessor(
             Settings = settings,
             Reference = referencePath is null ? null : new ReferenceRequest(
                 referencePath,
-                new ReferenceMatchSettings(AmountPercent: job.Options.Normalize().Amount ?? 100),
+                new ReferenceMatchSettings(AmountPercent: job.Options.Amount ?? Limits.DefaultAmount),
                 SettingsMapping.PlatformTargetLufs(job.Options)),
             TempFolder = workspace.Folder,
             Probe = probe,
