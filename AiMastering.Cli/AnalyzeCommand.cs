@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
+using AiMastering.Worker.Pipeline;
 
 namespace AiMastering.Cli;
 
@@ -35,7 +36,7 @@ public static class AnalyzeCommand
         }
         catch (AudioDecodeException e)
         {
-            error.WriteLine($"{path}: {e.Message} [{e.Problem}]");
+            error.WriteLine($"{path}: {DecodeErrorMapping.Describe(DecodeErrorMapping.ToJobFailure(e))}");
             return ExitCodes.UnusableAudio;
         }
 

@@ -73,6 +73,7 @@ public static class MasterCommand
                 return ExitCodes.BadArguments;
             }
 
+            options = options.Normalize();
             var settings = SettingsMapping.ToSettings(options);
             var outPath = parse.GetRequiredValue(output);
             if (Directory.Exists(outPath))
@@ -125,12 +126,12 @@ public static class MasterCommand
         }
         catch (AudioDecodeException e)
         {
-            stderr.WriteLine($"{input}: {e.Message} [{e.Problem}]");
+            stderr.WriteLine($"{input}: {DecodeErrorMapping.Describe(DecodeErrorMapping.ToJobFailure(e))}");
             return ExitCodes.UnusableAudio;
         }
         catch (ReferenceTrackException e)
         {
-            stderr.WriteLine($"reference: {e.Message}");
+            stderr.WriteLine($"reference: {DecodeErrorMapping.Describe(DecodeErrorMapping.ToReferenceFailure(e))}");
             return ExitCodes.UnusableAudio;
         }
 

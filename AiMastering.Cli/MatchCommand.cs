@@ -3,6 +3,7 @@ using System.Globalization;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
+using AiMastering.Worker.Pipeline;
 
 namespace AiMastering.Cli;
 
@@ -69,12 +70,12 @@ public static class MatchCommand
         }
         catch (AudioDecodeException e)
         {
-            stderr.WriteLine($"{input}: {e.Message} [{e.Problem}]");
+            stderr.WriteLine($"{input}: {DecodeErrorMapping.Describe(DecodeErrorMapping.ToJobFailure(e))}");
             return ExitCodes.UnusableAudio;
         }
         catch (ReferenceTrackException e)
         {
-            stderr.WriteLine($"{reference}: {e.Message} [{e.Problem}]");
+            stderr.WriteLine($"{reference}: {DecodeErrorMapping.Describe(DecodeErrorMapping.ToReferenceFailure(e))}");
             return ExitCodes.UnusableAudio;
         }
     }

@@ -68,9 +68,9 @@ public sealed partial class WorkerService(
     /// <summary>
     /// A job's audio buffers (hundreds of MB, on the large-object heap) are garbage once it ends, but the GC reclaims that
     /// heap only in a full collection, which may not come for several jobs: meanwhile every new job's buffers are fresh
-    /// pages from the OS (page faults, zeroed by the kernel) and the process grows (1.1 GB after five 5-minute jobs in
-    /// the benchmark, against 460 MB collected). One full collection when the last running job ends (a few ms: almost
-    /// nothing is live then) lets the next job reuse the memory.
+    /// pages from the OS (page faults, zeroed by the kernel) and the process keeps growing (measured in
+    /// docs/benchmarks-mastering.md). One full collection when the last running job ends (cheap: almost nothing is live
+    /// then) lets the next job reuse the memory.
     /// </summary>
     private static void ReleaseJobMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
 

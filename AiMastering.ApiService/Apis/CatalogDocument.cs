@@ -38,7 +38,8 @@ public sealed class CatalogDocument
         Limits.Amount,
         new CatalogUploads(maxUploadBytes, [.. UploadRules.Extensions], [.. UploadRules.ContentTypes]),
         [.. Enum.GetValues<ErrorCode>().Select(c => c.ToWire())],
-        [.. ArtifactCatalog.All.Select(a => new CatalogArtifact(a.Name, a.FileName, a.ContentType, a.ReferenceOnly))]);
+        [.. ArtifactCatalog.All.Select(a => new CatalogArtifact(a.Name, a.FileName, a.ContentType, a.ReferenceOnly))],
+        [.. JobStages.Order.Select(s => new CatalogStage(s, LabelKey("stage", s), s == JobStages.MatchingReference))]);
 
     /// <summary>"style.warm": the key a client looks its words up by.</summary>
     private static string LabelKey(string list, string id) => $"{list}.{id}";

@@ -4,7 +4,8 @@ namespace AiMastering.ApiService.Contracts;
 
 /// <summary>
 /// What <c>GET /catalog</c> returns: every choice the options form offers, the ranges the API accepts, the upload
-/// limits, the error codes a problem or a job may carry and the artifact names. Labels are keys the client translates.
+/// limits, the error codes a problem or a job may carry, the artifact names and the stages a running job passes (in
+/// order; an id is the job's <c>progress.stage</c>). Labels are keys the client translates.
 /// </summary>
 public sealed record CatalogResponse(
     IReadOnlyList<CatalogPreset> Presets,
@@ -19,4 +20,5 @@ public sealed record CatalogResponse(
     ValueRange Amount,
     CatalogUploads Uploads,
     IReadOnlyList<string> ErrorCodes,
-    IReadOnlyList<CatalogArtifact> Artifacts);
+    IReadOnlyList<CatalogArtifact> Artifacts,
+    IReadOnlyList<CatalogStage> Stages);

@@ -3,6 +3,8 @@ namespace AiMastering.Jobs.Model;
 /// <summary>
 /// The stage codes a job reports in <c>progress.stage</c>, in the order a job passes them (<see cref="Order"/>). The
 /// worker's own steps frame the engine's stages; the stores set the lifecycle ones (queued, starting, done, …).
+/// Part of the catalog: <c>GET /catalog</c> serves <see cref="Order"/> with a label key per stage (<c>stage.decoding</c>),
+/// and the job page lists the stages from there; only a job with a reference passes <see cref="MatchingReference"/>.
 /// </summary>
 public static class JobStages
 {

@@ -69,7 +69,7 @@ public sealed class AnalyzeCliTests : IDisposable
         var code = CliApp.Run(["analyze", path], output, error);
 
         code.ShouldBe(ExitCodes.UnusableAudio);
-        error.ToString().ShouldContain("EmptyFile");
+        error.ToString().ShouldContain("[empty_file]");
     }
 
     private string WriteSine()

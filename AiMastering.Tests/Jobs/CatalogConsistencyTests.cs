@@ -26,6 +26,7 @@ public sealed partial class CatalogConsistencyTests
             .. LoudnessPresets.All.Select(p => $"target.{p.Id}"), $"target.{LoudnessPresets.Custom}",
             .. MasteringStyles.All.SelectMany(s => new[] { $"style.{s.Id}", $"style.{s.Id}.hint" }),
             .. Intensities.All.Select(i => $"intensity.{i.Id}"),
+            .. JobStages.Order.Select(s => $"stage.{s}"),
         ];
         needed.Except(texts).ShouldBeEmpty("words missing in core/texts.ts");
         texts.Except(needed).ShouldBeEmpty("words in core/texts.ts for choices the catalog does not have");

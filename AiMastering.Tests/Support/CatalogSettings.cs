@@ -8,5 +8,5 @@ namespace AiMastering.Tests.Support;
 public static class CatalogSettings
 {
     public static MasteringSettings For(string target, string style = "balanced", string intensity = "medium", int bitDepth = 24, bool width = false) =>
-        SettingsMapping.ToSettings(new JobOptions { Target = target, Style = style, Intensity = intensity, BitDepth = bitDepth, Width = width });
+        SettingsMapping.ToSettings(new JobOptions { Target = target, Style = style, Intensity = intensity, BitDepth = bitDepth, Width = width }.Normalize());
 }

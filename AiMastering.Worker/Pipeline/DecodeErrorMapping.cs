@@ -1,10 +1,14 @@
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Matching;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Processing;
 
 namespace AiMastering.Worker.Pipeline;
 
-/// <summary>The engine's decode problems as the job's stable error codes (all permanent).</summary>
+/// <summary>
+/// The engine's decode and reference problems as the job's stable error codes (all permanent). The worker fails jobs
+/// with them and the CLI prints them, so a musician sees the same code (<c>empty_file</c>) from both.
+/// </summary>
 public static class DecodeErrorMapping
 {
     public static ErrorCode ToErrorCode(AudioProblem problem) => problem switch
@@ -34,4 +38,29 @@ public static class DecodeErrorMapping
         AudioProblem.FileNotFound => new(ErrorCode.StorageUnavailable, e.Message, e),
         _ => new(ErrorCode.ReferenceUndecodable, $"The reference track cannot be used: {e.Message}", e),
     };
+
+    /// <summary>A reference the engine could not use: its decode problem if it had one, else the engine's reason.</summary>
+    public static JobFailedException ToReferenceFailure(ReferenceTrackException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.InnerException is AudioDecodeException decode)
+        {
+            return ToReferenceFailure(decode);
+        }
+
+        var code = e.Problem switch
+        {
+            ReferenceProblem.ReferenceSilent => ErrorCode.ReferenceSilent,
+            ReferenceProblem.ReferenceTooShort => ErrorCode.ReferenceTooShort,
+            _ => ErrorCode.ReferenceUndecodable,
+        };
+        return new JobFailedException(code, e.Message, e);
+    }
+
+    /// <summary>"The file is empty. [empty_file]": the musician's sentence with the code the API reports.</summary>
+    public static string Describe(JobFailedException failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return $"{failure.Message} [{failure.Code.ToWire()}]";
+    }
 }

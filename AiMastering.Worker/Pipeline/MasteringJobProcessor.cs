@@ -87,7 +87,7 @@ public sealed class MasteringJobProcessor(
             Settings = settings,
             Reference = referencePath is null ? null : new ReferenceRequest(
                 referencePath,
-                new ReferenceMatchSettings(AmountPercent: job.Options.Normalize().Amount ?? 100),
+                new ReferenceMatchSettings(AmountPercent: job.Options.Amount ?? Limits.DefaultAmount),
                 SettingsMapping.PlatformTargetLufs(job.Options)),
             TempFolder = workspace.Folder,
             Probe = probe,
@@ -177,19 +177,9 @@ public sealed class MasteringJobProcessor(
         {
             throw DecodeErrorMapping.ToJobFailure(e);
         }
-        catch (ReferenceTrackException e) when (e.InnerException is AudioDecodeException decode)
-        {
-            throw DecodeErrorMapping.ToReferenceFailure(decode);
-        }
         catch (ReferenceTrackException e)
         {
-            var code = e.Problem switch
-            {
-                ReferenceProblem.ReferenceSilent => ErrorCode.ReferenceSilent,
-                ReferenceProblem.ReferenceTooShort => ErrorCode.ReferenceTooShort,
-                _ => ErrorCode.ReferenceUndecodable,
-            };
-            throw new JobFailedException(code, e.Message, e);
+            throw DecodeErrorMapping.ToReferenceFailure(e);
         }
     }
 

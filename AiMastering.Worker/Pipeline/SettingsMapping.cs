@@ -5,14 +5,17 @@ using AiMastering.Jobs.Model.Catalog;
 namespace AiMastering.Worker.Pipeline;
 
 /// <summary>
-/// The job's wire options as the engine's settings (validated by the API before the job existed): the catalog's
-/// choices become the plain numbers the engine takes. Compiled into the worker and the CLI (a linked file).
+/// The job's wire options as the engine's settings: the catalog's choices become the plain numbers the engine takes.
+/// The options come validated and normalized (<see cref="JobOptions.Normalize"/>) once, by the API before the job
+/// existed (or by the CLI); the engine validates the settings once, at its entry. Compiled into the worker and the
+/// CLI (a linked file).
 /// </summary>
 internal static class SettingsMapping
 {
     public static MasteringSettings ToSettings(JobOptions options)
     {
-        var o = options.Normalize();
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options.Target is null ? throw new ArgumentException("The options are not normalized.", nameof(options)) : options;
 
         // A reference target's loudness and ceiling come from the reference track (the prelude overrides them).
         var preset = o.Target == LoudnessPresets.Reference ? LoudnessPresets.Default : LoudnessPresets.Find(o.Target!);
@@ -26,13 +29,13 @@ internal static class SettingsMapping
             new MasteringStyle(style.Id, style.BassDb, style.HighMidsDb, style.HighsDb),
             new MasteringIntensity(intensity.Id, intensity.Level),
             o.BitDepth ?? Limits.BitDepths[0],
-            o.Width ?? false).Validated();
+            o.Width ?? false);
     }
 
     /// <summary>The platform loudness the musician chose, which wins over the reference's; null = follow the reference.</summary>
     public static double? PlatformTargetLufs(JobOptions options)
     {
-        var o = options.Normalize();
-        return o.Target == LoudnessPresets.Reference ? null : o.Lufs;
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Target == LoudnessPresets.Reference ? null : options.Lufs;
     }
 }

@@ -50,6 +50,14 @@ export interface Catalog {
   uploads: { maxBytes: number; extensions: string[]; contentTypes: string[] };
   errorCodes: string[];
   artifacts: { name: string; fileName: string; contentType: string; referenceOnly: boolean }[];
+  /** The stages a running job passes, in order; an id is a job's progress.stage. */
+  stages: CatalogStage[];
+}
+
+export interface CatalogStage {
+  id: string;
+  labelKey: string;
+  referenceOnly: boolean;
 }
 
 export interface CatalogPreset {
@@ -94,7 +102,7 @@ export interface JobArtifacts {
   masterAnalysis?: string;
 }
 
-/** Where a running job is: a stage code (see stages.ts), 0..1 of that stage, the estimated seconds left. */
+/** Where a running job is: a stage code (one of the catalog's stages), 0..1 of that stage, the estimated seconds left. */
 export interface JobProgress {
   stage?: string | null;
   fraction?: number | null;

@@ -1,5 +1,5 @@
 /**
- * The app's own words for the catalog's choices, by the label keys GET /api/catalog sends ("style.warm"); a hint
+ * The app's own words for the catalog's choices and stages, by the label keys GET /api/catalog sends ("style.warm"); a hint
  * is the label key + ".hint". AiMastering.Tests/Jobs/CatalogConsistencyTests checks every catalog key has its words.
  */
 import { words } from './words';
@@ -20,6 +20,19 @@ export const TEXTS: Record<string, string> = {
   'intensity.low': 'Low',
   'intensity.medium': 'Medium',
   'intensity.high': 'High',
+  'stage.downloading': 'Fetching your upload',
+  'stage.checking': 'Checking the audio',
+  'stage.decoding': 'Decoding',
+  'stage.analyzing': 'Analyzing',
+  'stage.matching_reference': 'Matching the reference',
+  'stage.deciding': 'Choosing the processing',
+  'stage.rendering': 'Rendering the chain',
+  'stage.limiting': 'Setting loudness and peaks',
+  'stage.verifying': 'Verifying the master',
+  'stage.writing': 'Writing the master',
+  'stage.reporting': 'Writing the report',
+  'stage.encoding_preview': 'Encoding the preview',
+  'stage.saving': 'Saving the files',
 };
 
 /** The words for a label key; an unknown key (a choice newer than this app) still reads as words. */

@@ -22,6 +22,8 @@ describe('JobPage', () => {
   });
 
   afterEach(() => {
+    // The progress view asks for the catalog's stage list; its own spec answers it.
+    http.match('/api/catalog');
     http.verify();
     vi.useRealTimers();
   });

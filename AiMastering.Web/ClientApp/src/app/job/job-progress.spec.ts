@@ -1,12 +1,19 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { JobProgress } from '../core/models';
+import { CATALOG } from '../testing/samples';
 import { JobProgressView } from './job-progress';
 
 describe('JobProgressView', () => {
   let fixture: ComponentFixture<JobProgressView>;
+  let http: HttpTestingController;
 
   beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(JobProgressView);
+    http.expectOne('/api/catalog').flush(CATALOG);
   });
 
   function show(progress: JobProgress, hasReference = false) {
@@ -40,6 +47,16 @@ describe('JobProgressView', () => {
     expect(later).toBeGreaterThan(atDecoding);
     expect(bar().value).toBe(100);
     expect(bar().getAttribute('aria-valuenow')).toBe('100');
+  });
+
+  it('lists the catalog\'s stages in its order, in the app\'s words', () => {
+    show({ stage: 'decoding' });
+    const items = [...el().querySelectorAll('li')];
+
+    expect(items.map((li) => li.getAttribute('data-stage'))).toEqual(
+      CATALOG.stages.filter((s) => !s.referenceOnly).map((s) => s.id),
+    );
+    expect(stage('limiting')!.textContent).toContain('Setting loudness and peaks');
   });
 
   it('lists reference matching only for a job with a reference', () => {

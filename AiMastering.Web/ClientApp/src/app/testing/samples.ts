@@ -96,6 +96,10 @@ export const CATALOG: Catalog = {
   uploads: { maxBytes: 500_000_000, extensions: ['.wav', '.wave', '.aif', '.aiff', '.flac'], contentTypes: ['audio/wav', 'audio/flac'] },
   errorCodes: ['invalid_options'],
   artifacts: [{ name: 'master', fileName: 'master.wav', contentType: 'audio/wav', referenceOnly: false }],
+  stages: [
+    'downloading', 'checking', 'decoding', 'analyzing', 'matching_reference', 'deciding', 'rendering', 'limiting',
+    'verifying', 'writing', 'reporting', 'encoding_preview', 'saving',
+  ].map((id) => ({ id, labelKey: `stage.${id}`, referenceOnly: id === 'matching_reference' })),
 };
 
 export const doneArtifacts = {
