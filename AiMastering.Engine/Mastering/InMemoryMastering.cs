@@ -1,6 +1,7 @@
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
+using AiMastering.Engine.Matching;
 
 namespace AiMastering.Engine.Mastering;
 

@@ -13,8 +13,9 @@ public static class MasteringEngine
     /// <summary>
     /// Decoded size (32-bit float, all channels) above which <see cref="Master(MasteringRequest, CancellationToken)"/> takes
     /// the long-track path: 400 MB is about 19 minutes of 44.1 kHz stereo, 17 of 48 kHz stereo, 9 of 96 kHz stereo. The
-    /// in-memory path is faster but holds the mix and the master (its peak working set is about 2.7× the decoded size);
-    /// the long-track path stays at a few hundred MB for any length and spills up to twice the decoded size to disk.
+    /// in-memory path is faster but holds the mix and the master, so its peak memory grows with the decoded size; the
+    /// long-track path's stays bounded for any length and it spills up to twice the decoded size to disk (figures in
+    /// docs/benchmarks-mastering.md).
     /// </summary>
     public const long LongTrackBytes = 400_000_000;
 

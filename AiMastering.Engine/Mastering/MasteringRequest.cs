@@ -1,5 +1,6 @@
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
+using AiMastering.Engine.Matching;
 
 namespace AiMastering.Engine.Mastering;
 

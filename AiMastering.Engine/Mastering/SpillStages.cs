@@ -2,6 +2,7 @@ using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Encoding;
+using AiMastering.Engine.Matching;
 using AiMastering.Engine.Processing;
 using AiMastering.Engine.Streaming;
 

@@ -1,12 +1,11 @@
 using AiMastering.Engine.Analysis;
-using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Engine.Matching;
 
 /// <summary>
 /// The result of matching a source to a reference: the curves, the loudness and true-peak targets, the
 /// rules that explain them (decision.json), the spectra for report.json, and the processor to put at the
-/// start of the mastering chain (<see cref="ToPrelude"/>). Dynamics, limiter and the closed loop
+/// start of the mastering chain (<see cref="CreateEqualizer"/>). Dynamics, limiter and the closed loop
 /// stay with the mastering engine, which takes <see cref="TargetLufs"/> and <see cref="CeilingDbtp"/>.
 /// </summary>
 public sealed class ReferenceMatch
@@ -82,26 +81,6 @@ public sealed class ReferenceMatch
 
     private MatchSpectra Spectra(IReadOnlyList<SpectrumPoint> masterMid) =>
         new(TonalBalance.ForReport(Source.Mid), TonalBalance.ForReport(Reference.Mid), TonalBalance.ForReport(masterMid));
-
-    /// <summary>
-    /// The match as the mastering engine's chain prelude: the match equalizer first, the rules in decision.json
-    /// (all attributed to the "referenceMatch" processor), the reference's loudness (or the platform target)
-    /// and the reference-derived ceiling as overrides.
-    /// </summary>
-    public ChainPrelude ToPrelude() => new(
-        [CreateEqualizer],
-        [.. Rules.Select(r => new DecisionRule(r.Name, PreludeProcessorName, r.Inputs, r.Reason))],
-        TargetLufs,
-        CeilingDbtp,
-        [PreludeProcessorName],
-        [new Dictionary<string, double>
-        {
-            ["amountPercent"] = Settings.AmountPercent,
-            ["taps"] = Settings.Taps,
-            ["maxBoostDb"] = Settings.MaxBoostDb,
-            ["maxCutDb"] = Settings.MaxCutDb,
-            ["maxWidthChangeDb"] = Settings.MaxWidthChangeDb,
-        }]);
 
     /// <summary>Name of the match equalizer in decision.json.</summary>
     public const string PreludeProcessorName = "referenceMatch";

@@ -1,5 +1,4 @@
 using AiMastering.Engine.Analysis;
-using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Engine.Matching;
 
@@ -35,8 +34,8 @@ public static class ReferenceMatcher
         Match(ReferenceProfile.MeasureTrack(source, sourceAnalysis), reference, settings ?? new ReferenceMatchSettings(), platformTargetLufs);
 
     /// <summary>
-    /// Matches the mix <see cref="MasteringEngine.Master(MasteringRequest, CancellationToken)"/> decoded and analyzed (its spectra from its samples, or
-    /// from its spill file on the long-track path) to a measured reference: the prelude builder's call.
+    /// Matches a decoded mix whose analysis is already known (its spectra from its samples, or from its spill file on the
+    /// mastering engine's long-track path) to a measured reference: the mastering path's call.
     /// </summary>
     public static ReferenceMatch Match(DecodedMix source, AudioAnalysis sourceAnalysis, ReferenceProfile reference, ReferenceMatchSettings? settings = null, double? platformTargetLufs = null) =>
         Match(ReferenceProfile.MeasureTrack(source, sourceAnalysis), reference, settings ?? new ReferenceMatchSettings(), platformTargetLufs);

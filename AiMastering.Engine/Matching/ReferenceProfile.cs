@@ -1,6 +1,5 @@
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
-using AiMastering.Engine.Mastering;
 
 namespace AiMastering.Engine.Matching;
 
@@ -117,8 +116,8 @@ public sealed class ReferenceProfile
     }
 
     /// <summary>
-    /// Measures the mix <see cref="MasteringEngine.Master(MasteringRequest, CancellationToken)"/> decoded, whose analysis the engine made: the spectra
-    /// from its samples, or, on the long-track path, from its spill file.
+    /// Measures a decoded mix whose analysis the mastering engine made: the spectra from its samples, or, on the
+    /// long-track path, from its spill file.
     /// </summary>
     public static ReferenceProfile MeasureTrack(DecodedMix mix, AudioAnalysis analysis)
     {

@@ -9,8 +9,8 @@ namespace AiMastering.Tests.Architecture;
 /// <item>(root) — the audio containers (AudioBuffer, IPlanarSource, IPlanarSink).</item>
 /// <item>Decoding, Analysis, Processing — reading files, measuring, the processors.</item>
 /// <item>Encoding, Streaming — writing WAV/MP3 (metered by Analysis), block pipelines and spill files.</item>
-/// <item>Mastering — the rules, the chain, the pipeline, the documents.</item>
-/// <item>Matching — reference matching, on top of the mastering pipeline until the single entry point (issue 14, point 2) turns it around.</item>
+/// <item>Matching — reference matching: the reference's profile, the match curves and rules, the match equalizer.</item>
+/// <item>Mastering — the rules, the chain, the pipeline, the documents; it calls reference matching as a library.</item>
 /// </list>
 /// </summary>
 public sealed class EngineLayersTests
@@ -21,8 +21,8 @@ public sealed class EngineLayersTests
         [EngineFolderGraph.Root],
         ["Decoding", "Analysis", "Processing"],
         ["Encoding", "Streaming"],
-        ["Mastering"],
         ["Matching"],
+        ["Mastering"],
     ];
 
     private static Dictionary<string, Dictionary<string, string>> Graph() =>

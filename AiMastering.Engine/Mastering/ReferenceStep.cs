@@ -1,7 +1,7 @@
 using AiMastering.Engine.Analysis;
-using AiMastering.Engine.Mastering;
+using AiMastering.Engine.Matching;
 
-namespace AiMastering.Engine.Matching;
+namespace AiMastering.Engine.Mastering;
 
 /// <summary>
 /// The reference's part of a mastering run: the reference is decoded and measured (its analysis for

@@ -1,11 +1,11 @@
 using AiMastering.Engine.Analysis;
 
-namespace AiMastering.Engine.Mastering;
+namespace AiMastering.Engine.Matching;
 
 /// <summary>
-/// The decoded mix as a prelude builder (e.g. <c>ReferenceMatcher.Match(mix, analysis, reference)</c>) sees it in
-/// <see cref="MasteringEngine.Master(MasteringRequest, CancellationToken)"/>: its format, and its samples when it is held in memory; on the long-track
-/// path the samples stay in a spill file and the spectra a match needs are read back from it.
+/// The decoded mix as the match sees it (<see cref="ReferenceMatcher.Match(DecodedMix, AudioAnalysis, ReferenceProfile, ReferenceMatchSettings?, double?)"/>):
+/// its format, and its samples when it is held in memory; when the mastering engine keeps the mix in a spill file
+/// (long tracks) the spectra a match needs are read back from it.
 /// </summary>
 public sealed class DecodedMix
 {
