@@ -1,7 +1,6 @@
 using AiMastering.Engine.Decoding;
 using AiMastering.Testing;
 using AiMastering.Engine.Mastering;
-using AiMastering.Tests.Processing;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
@@ -13,7 +12,7 @@ namespace AiMastering.Tests.Mastering;
 /// </summary>
 public sealed class MasteringRealMusicTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
