@@ -11,7 +11,7 @@ export $(shell sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/\1/p' .env 2>/dev/null)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NG_CLI_ANALYTICS=false
 APPHOST_ENV := ASPIRE_ALLOW_UNSECURED_TRANSPORT=true WEB_PORT=$(WEB_PORT)
 
-.PHONY: help deps build cli run up api worker test test-dotnet test-web e2e bench lint format clean
+.PHONY: help deps build cli run up api worker test test-fast test-dotnet test-web e2e bench lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,9 +38,13 @@ api: build ## Run the API service alone (embedded backends, http://127.0.0.1:508
 worker: build ## Run one worker alone (embedded backends, health on http://127.0.0.1:5081)
 	$(DOTNET) run --no-build -c $(CONFIGURATION) --project AiMastering.Worker --no-launch-profile --urls http://127.0.0.1:5081
 
-test: ## Install what the tests need, start the real services, run every test
+test: ## Install what the tests need, start the real services, run every test (unit + integration + web + e2e)
 	@scripts/install-deps.sh test
 	@scripts/run-tests.sh
+
+test-fast: ## Build and run only the unit tests (AiMastering.UnitTests: no servers, no ffmpeg, no browser; < 1 min)
+	$(DOTNET) build AiMastering.UnitTests -warnaserror
+	$(DOTNET) test --project AiMastering.UnitTests --no-build
 
 e2e: build ## Run the user simulation (scripts/e2e) against a freshly started app
 	@CONFIGURATION=$(CONFIGURATION) scripts/run-e2e.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the .NET suites (unit, engine, contracts against real RabbitMQ and Ceph RGW,
-# the AppHost through Aspire.Hosting.Testing, the browser in Chromium), the Angular unit tests,
+# Runs every test: the .NET unit tests (AiMastering.UnitTests, in process), the .NET integration tests
+# (AiMastering.Tests: contracts against real RabbitMQ and Ceph RGW, ffmpeg, real music, the AppHost
+# through Aspire.Hosting.Testing, the browser in Chromium), the Angular unit tests,
 # and the user simulation scripts/e2e against the running app. Prints one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,11 @@ if [[ -x scripts/test-services.sh ]]; then
   set -a; source .test-services/env; set +a
 fi
 
-step ".NET tests"
+step ".NET unit tests"
+dotnet test --project AiMastering.UnitTests --no-build 2>&1 | tee "$results/unit.log"
+[[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+
+step ".NET integration tests"
 dotnet test --project AiMastering.Tests --no-build 2>&1 | tee "$results/dotnet.log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
 
@@ -45,16 +50,19 @@ CONFIGURATION=Debug scripts/run-e2e.sh 2>&1 | tee "$results/e2e.log"
 count() { sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null | grep -Eo "$2" | tail -1 | grep -Eo '[0-9]+' | head -1 || true; }
 dn_ok=$(count "$results/dotnet.log" 'succeeded: *[0-9]+'); dn_fail=$(count "$results/dotnet.log" 'failed: *[0-9]+')
 dn_skip=$(count "$results/dotnet.log" 'skipped: *[0-9]+')
+unit_ok=$(count "$results/unit.log" 'succeeded: *[0-9]+'); unit_fail=$(count "$results/unit.log" 'failed: *[0-9]+')
+unit_skip=$(count "$results/unit.log" 'skipped: *[0-9]+')
 web_line=$(sed 's/\x1b\[[0-9;]*m//g' "$results/web.log" 2>/dev/null | grep -E '^ *Tests ' | tail -1)
 web_ok=$(grep -Eo '[0-9]+ passed' <<<"$web_line" | grep -Eo '[0-9]+'); web_fail=$(grep -Eo '[0-9]+ failed' <<<"$web_line" | grep -Eo '[0-9]+')
 e2e_ok=$(sed -n 's/.*e2e: \([0-9]*\) passed.*/\1/p' "$results/e2e.log" | tail -1)
 e2e_fail=$(sed -n 's/.*e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$results/e2e.log" | tail -1)
-dn_ok=${dn_ok:-0}; dn_fail=${dn_fail:-0}; dn_skip=${dn_skip:-0}; web_ok=${web_ok:-0}; web_fail=${web_fail:-0}
+dn_ok=${dn_ok:-0}; dn_fail=${dn_fail:-0}; dn_skip=${dn_skip:-0}; unit_ok=${unit_ok:-0}; unit_fail=${unit_fail:-0}
+unit_skip=${unit_skip:-0}; web_ok=${web_ok:-0}; web_fail=${web_fail:-0}
 e2e_ok=${e2e_ok:-0}; e2e_fail=${e2e_fail:-1}
-passed=$((dn_ok + web_ok + e2e_ok))
-failed=$((dn_fail + web_fail + e2e_fail))
+passed=$((unit_ok + dn_ok + web_ok + e2e_ok))
+failed=$((unit_fail + dn_fail + web_fail + e2e_fail))
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
 rm -rf "$results"
 echo
-echo "$passed passed, $failed failed, $dn_skip skipped"
+echo "$passed passed, $failed failed, $((unit_skip + dn_skip)) skipped"
 exit $status

@@ -3,6 +3,8 @@ using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Dsp;
+using AiMastering.Engine;
+using AiMastering.Testing;
 using AiMastering.Tests.Mastering;
 
 namespace AiMastering.Tests.Analysis;
@@ -16,7 +18,7 @@ public sealed class BlockFedAnalysisTests : IDisposable
     // Odd sizes: sub-blocks (441/480 samples), true-peak blocks (4,096) and spectrum frames (8,192) all get split.
     private static readonly int[] BlockSizes = [1, 4097, 333, 65537, 12345, 8191, 480];
 
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
@@ -55,7 +57,7 @@ public sealed class BlockFedAnalysisTests : IDisposable
         if (codec == "flac")
         {
             var flac = Path.ChangeExtension(path, ".flac");
-            Decoding.TestAudioFiles.Ffmpeg("-i", path, "-c:a", "flac", flac);
+            TestAudioFiles.Ffmpeg("-i", path, "-c:a", "flac", flac);
             path = flac;
         }
 

@@ -11,7 +11,7 @@ namespace AiMastering.Tests.Analysis;
 /// </summary>
 public sealed class RealMusicOracleTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

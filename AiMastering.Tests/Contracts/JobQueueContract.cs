@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Queue;
-using AiMastering.Tests.Infrastructure;
+using AiMastering.UnitTests.Infrastructure;
 
 namespace AiMastering.Tests.Contracts;
 

@@ -1,6 +1,7 @@
 using AiMastering.Jobs.Store;
 using AiMastering.Jobs.Store.Mongo;
 using AiMastering.Tests.Infrastructure;
+using AiMastering.UnitTests.Contracts;
 using MongoDB.Driver;
 
 namespace AiMastering.Tests.Contracts;

@@ -1,6 +1,7 @@
 using AiMastering.Jobs.Queue;
 using AiMastering.Jobs.Queue.RabbitMq;
 using AiMastering.Tests.Infrastructure;
+using AiMastering.UnitTests.Infrastructure;
 
 namespace AiMastering.Tests.Contracts;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Blobs.S3;
 using AiMastering.Tests.Infrastructure;
+using AiMastering.UnitTests.Contracts;
 using Amazon.S3;
 
 namespace AiMastering.Tests.Contracts;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using AiMastering.Engine;
 using AiMastering.Engine.Decoding;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Decoding;
 

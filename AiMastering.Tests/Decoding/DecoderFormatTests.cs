@@ -1,5 +1,6 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Decoding;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Decoding;
 

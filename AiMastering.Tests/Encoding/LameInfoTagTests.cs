@@ -16,7 +16,7 @@ public sealed class LameInfoTagTests : IDisposable
     private const int TocLength = 100;
     private const int TagCrc = 154;
 
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

@@ -14,7 +14,7 @@ namespace AiMastering.Tests.Encoding;
 /// </summary>
 public sealed class Mp3CodingProbeTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

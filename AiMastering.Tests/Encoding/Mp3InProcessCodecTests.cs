@@ -1,4 +1,5 @@
 using AiMastering.Engine.Encoding;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Encoding;
 
@@ -9,7 +10,7 @@ namespace AiMastering.Tests.Encoding;
 /// </summary>
 public sealed class Mp3InProcessCodecTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -17,7 +17,7 @@ public sealed class Mp3PeakPredictionTests : IDisposable
     /// <summary>|preview true peak − prediction| on real loud masters (coding noise is what it leaves out: README).</summary>
     private const double PredictionToleranceDb = 0.35;
 
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -1,7 +1,7 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Encoding;
-using AiMastering.Tests.Processing;
+using AiMastering.Testing;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Encoding;
@@ -11,7 +11,7 @@ public sealed class Mp3PreviewFileTests : IDisposable
 {
     private const double Ceiling = -1.0;
 
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

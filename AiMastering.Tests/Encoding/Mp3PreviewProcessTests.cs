@@ -1,5 +1,7 @@
 using System.Globalization;
 using AiMastering.Engine.Encoding;
+using AiMastering.Testing;
+using AiMastering.UnitTests.Infrastructure;
 
 namespace AiMastering.Tests.Encoding;
 
@@ -16,7 +18,7 @@ public sealed class FfmpegChildProcesses;
 [Collection(nameof(FfmpegChildProcesses))]
 public sealed class Mp3PreviewProcessTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
@@ -52,8 +54,7 @@ public sealed class Mp3PreviewProcessTests : IDisposable
         var path = Path.Combine(dir, "preview.mp3");
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var encode = new Mp3PreviewEncoder(codecs: Mp3Codecs.Ffmpeg).EncodeAsync(master, path, -1, segments: 2, cancel.Token);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
-        FfmpegChildren().Count.ShouldBe(2, "both parts are being encoded");
+        await Eventually.TrueAsync(() => FfmpegChildren().Count == 2, TimeSpan.FromSeconds(10)); // both parts are being encoded
 
         await cancel.CancelAsync();
 

@@ -1,6 +1,6 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Encoding;
-using AiMastering.Tests.Processing;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Encoding;
 
@@ -11,7 +11,7 @@ namespace AiMastering.Tests.Encoding;
 /// </summary>
 public sealed class Mp3PreviewSeamTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

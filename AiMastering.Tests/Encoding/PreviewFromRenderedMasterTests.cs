@@ -1,6 +1,7 @@
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Mastering;
+using AiMastering.Testing;
 using AiMastering.Tests.Mastering;
 
 namespace AiMastering.Tests.Encoding;
@@ -11,7 +12,7 @@ namespace AiMastering.Tests.Encoding;
 /// </summary>
 public sealed class PreviewFromRenderedMasterTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -50,7 +51,7 @@ public sealed class PreviewFromRenderedMasterTests : IDisposable
         for (var c = 0; c < 2; c++)
         {
             MaxDifference(wav.Channels[c], atCallback![c]).ShouldBeLessThan(1.0 / (1 << 23), "master.wav holds the samples the preview was made from (24-bit)");
-            Processing.CrossCorrelation.PeakLag(wav.Channels[c][44100..88200], heard.Channels[c][44100..88200], maxLag: 1200).ShouldBe(0);
+            CrossCorrelation.PeakLag(wav.Channels[c][44100..88200], heard.Channels[c][44100..88200], maxLag: 1200).ShouldBe(0);
         }
     }
 

@@ -1,6 +1,7 @@
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Encoding;
 using AiMastering.Engine.Mastering;
+using AiMastering.Testing;
 using AiMastering.Tests.Mastering;
 
 namespace AiMastering.Tests.Encoding;
@@ -12,7 +13,7 @@ namespace AiMastering.Tests.Encoding;
 /// </summary>
 public sealed class PreviewFromWrittenMasterTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

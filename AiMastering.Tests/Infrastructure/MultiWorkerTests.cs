@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AiMastering.Tests.Support;
+using AiMastering.UnitTests.Infrastructure;
 
 namespace AiMastering.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using AiMastering.Jobs.Processing;
 using AiMastering.Jobs.Queue;
 using AiMastering.Jobs.Queue.RabbitMq;
 using AiMastering.Jobs.Store;
+using AiMastering.UnitTests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;

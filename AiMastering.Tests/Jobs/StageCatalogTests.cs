@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using AiMastering.ApiService.Apis;
 using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
-using AiMastering.Tests.Analysis;
+using AiMastering.Testing;
 using Microsoft.Extensions.Options;
 
 namespace AiMastering.Tests.Jobs;

@@ -15,7 +15,7 @@ namespace AiMastering.Tests.Mastering;
 /// </summary>
 public sealed class ClosedLoopProbeTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

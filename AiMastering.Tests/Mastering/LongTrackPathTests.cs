@@ -3,7 +3,7 @@ using AiMastering.Engine;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Mastering;
 using AiMastering.Engine.Matching;
-using AiMastering.Tests.Processing;
+using AiMastering.Testing;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;
@@ -15,7 +15,7 @@ namespace AiMastering.Tests.Mastering;
 /// </summary>
 public sealed class LongTrackPathTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public LongTrackPathTests() => Directory.CreateDirectory(SpillRoot);
 
@@ -119,7 +119,7 @@ public sealed class LongTrackPathTests : IDisposable
     public void Bad_audio_is_refused_with_the_same_problem_and_leaves_no_spill_files()
     {
         var path = Path.Combine(dir, "silent.wav");
-        Decoding.TestAudioFiles.WriteWav(path, AudioBuffer.Silent(44100, 2, 44100 * 3), 24, false);
+        TestAudioFiles.WriteWav(path, AudioBuffer.Silent(44100, 2, 44100 * 3), 24, false);
 
         var error = Should.Throw<AudioDecodeException>(() => MasterLongTrack(path, Path.Combine(dir, "long.wav"), MasteringSettings.Default));
 

@@ -10,7 +10,7 @@ namespace AiMastering.Tests.Mastering;
 /// an over-loud clipped mix is not squashed further and is warned about, and every move is explained.</summary>
 public sealed class MasteringBehaviourTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
@@ -127,7 +127,7 @@ public sealed class MasteringBehaviourTests : IDisposable
     [Fact]
     public void The_mix_buffer_is_left_unchanged()
     {
-        var mix = Decoding.TestAudioFiles.Music(48000, 5);
+        var mix = TestAudioFiles.Music(48000, 5);
         var copy = mix.Channels.Select(c => c.ToArray()).ToArray();
         var result = MasteringEngine.Master(mix, MasteringSettings.Default, ct: TestContext.Current.CancellationToken);
         result.Master.ShouldNotBeNull().Length.ShouldBe(mix.Length);

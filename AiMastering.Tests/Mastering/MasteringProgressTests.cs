@@ -1,11 +1,12 @@
 using AiMastering.Engine.Mastering;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Mastering;
 
 /// <summary>The engine's progress names the stages it really runs, in order, and reaches the end; reporting it changes nothing in the master.</summary>
 public sealed class MasteringProgressTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

@@ -6,7 +6,7 @@ namespace AiMastering.Tests.Mastering;
 
 public sealed class ReferencePreludeTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

@@ -1,5 +1,4 @@
 using AiMastering.Testing;
-using AiMastering.Tests.Analysis;
 
 namespace AiMastering.Tests.Matching;
 

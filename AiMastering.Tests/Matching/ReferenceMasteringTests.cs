@@ -11,7 +11,7 @@ namespace AiMastering.Tests.Matching;
 /// <summary>The product's reference path, file to file: what the worker and <c>aimaster master --reference</c> deliver.</summary>
 public sealed class ReferenceMasteringTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

@@ -16,7 +16,7 @@ namespace AiMastering.Tests.Matching;
 /// </summary>
 public sealed class ReferenceMatchMusicTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

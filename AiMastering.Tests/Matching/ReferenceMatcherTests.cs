@@ -8,7 +8,7 @@ namespace AiMastering.Tests.Matching;
 
 public sealed class ReferenceMatcherTests : IDisposable
 {
-    private readonly string dir = Decoding.TestAudioFiles.NewDirectory();
+    private readonly string dir = TestAudioFiles.NewDirectory();
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
