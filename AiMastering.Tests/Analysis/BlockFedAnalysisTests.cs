@@ -3,7 +3,6 @@ using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Dsp;
-using AiMastering.Engine;
 using AiMastering.Testing;
 using AiMastering.Tests.Mastering;
 

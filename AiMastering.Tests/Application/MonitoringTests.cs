@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AiMastering.Tests.Analysis;
+using AiMastering.Testing;
 using AiMastering.Tests.Deployment;
-using AiMastering.Tests.Infrastructure;
+using AiMastering.UnitTests.Infrastructure;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Application;

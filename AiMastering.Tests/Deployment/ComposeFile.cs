@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AiMastering.Tests.Analysis;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Deployment;
 

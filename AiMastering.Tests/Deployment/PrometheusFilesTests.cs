@@ -1,4 +1,4 @@
-using AiMastering.Tests.Analysis;
+using AiMastering.Testing;
 
 namespace AiMastering.Tests.Deployment;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AiMastering.Tests.Infrastructure;
+using AiMastering.UnitTests.Infrastructure;
 
 namespace AiMastering.Tests.Deployment;
 

@@ -1,7 +1,6 @@
 using AiMastering.Engine.Decoding;
 using AiMastering.Engine.Mastering;
 using AiMastering.Testing;
-using AiMastering.Tests.Processing;
 using AiMastering.Tests.Support;
 
 namespace AiMastering.Tests.Mastering;

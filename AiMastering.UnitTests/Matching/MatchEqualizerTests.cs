@@ -3,7 +3,6 @@ using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Matching;
 using AiMastering.Engine.Processing;
-using AiMastering.Engine;
 using AiMastering.Testing;
 
 namespace AiMastering.UnitTests.Matching;

@@ -1,7 +1,6 @@
 using AiMastering.Engine;
 using AiMastering.Engine.Dsp;
 using AiMastering.Engine.Processing;
-using AiMastering.Engine;
 using AiMastering.Testing;
 
 namespace AiMastering.UnitTests.Processing;
