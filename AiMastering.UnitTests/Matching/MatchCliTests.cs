@@ -41,6 +41,6 @@ public sealed class MatchCliTests : IDisposable
 
         CliApp.Run(["match", input, reference, "-o", Path.Combine(dir, "m.wav")], new StringWriter(), error).ShouldBe(ExitCodes.UnusableAudio);
 
-        error.ToString().ShouldContain("[ReferenceTooShort]");
+        error.ToString().ShouldContain("[reference_too_short]");
     }
 }
