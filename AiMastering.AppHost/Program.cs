@@ -6,11 +6,14 @@ var config = builder.Configuration;
 var mode = ContainerEngineProbe.Resolve(config["Infrastructure"]);
 var dataFolder = Path.GetFullPath(config["DataFolder"] ?? Path.Combine(AppModelExtensions.RepositoryRoot(), ".data"));
 int? webPort = int.TryParse(config["WEB_PORT"] ?? config["WebPort"], out var port) && port > 0 ? port : null;
+var webHost = config["WEB_HOST"] ?? config["WebHost"] ?? "127.0.0.1";
+var auth = FrontDoorAuth.Resolve(config["Auth"], webHost, builder.ExecutionContext.IsPublishMode);
 
 var api = builder.AddProject<Projects.AiMastering_ApiService>(ResourceNames.Api)
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
-    .WithSharedSettings(config);
+    .WithSharedSettings(config)
+    .WithAuth(auth, config);
 
 var worker = builder.AddProject<Projects.AiMastering_Worker>(ResourceNames.Worker)
     .WithHttpEndpoint()
@@ -38,11 +41,15 @@ switch (mode)
         break;
 }
 
-builder.AddProject<Projects.AiMastering_Web>(ResourceNames.Web)
+var web = builder.AddProject<Projects.AiMastering_Web>(ResourceNames.Web)
     .WithHttpEndpoint(port: webPort, name: "http")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithReference(api)
     .WaitFor(api);
+if (!FrontDoorAuth.IsLoopback(webHost))
+{
+    web.WithEndpoint("http", e => e.TargetHost = webHost);
+}
 
 builder.Build().Run();

@@ -116,6 +116,48 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
         }
     }
 
+    public async Task<byte[]?> ReadStartAsync(string key, int maxBytes, CancellationToken cancellationToken)
+    {
+        EnsureKey(key);
+        try
+        {
+            using var response = await client.GetObjectAsync(new GetObjectRequest
+            {
+                BucketName = Options.Bucket,
+                Key = key,
+                ByteRange = new ByteRange(0, maxBytes - 1),
+            }, cancellationToken);
+            using var buffer = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            return [];
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var objects = new List<StoredObject>();
+        var request = new ListObjectsV2Request { BucketName = Options.Bucket, Prefix = prefix };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await client.ListObjectsV2Async(request, cancellationToken);
+            objects.AddRange((response.S3Objects ?? []).Select(o =>
+                new StoredObject(o.Key, o.Size ?? 0, Utc(o.LastModified ?? DateTime.UnixEpoch))));
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true);
+
+        return objects;
+    }
+
     public async Task DownloadToFileAsync(string key, string path, CancellationToken cancellationToken)
     {
         EnsureKey(key);
@@ -175,6 +217,9 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
         var endpoint = new UriBuilder(Options.Endpoint) { Host = $"{Options.Bucket}.{Options.Endpoint.Host}" };
         return endpoint.Uri;
     }
+
+    private static DateTimeOffset Utc(DateTime time) =>
+        new(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime());
 
     private static void EnsureKey(string key)
     {
