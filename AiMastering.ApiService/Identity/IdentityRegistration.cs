@@ -35,6 +35,8 @@ public static class IdentityRegistration
             .SetApplicationName("AiMastering");
         var connection = builder.Configuration.GetConnectionString("accounts") ?? AccountsStoreExtensions.DefaultConnection(dataFolder);
         services.AddAccountsStore(connection).AddSignInManager().AddDefaultTokenProviders();
+        // EF Core logs every SQL command at Information; the accounts' queries are not worth a log line each.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         services.AddHostedService<AccountsInitializer>();
 
         var authentication = services

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiMastering.Jobs.Blobs;
 
 namespace AiMastering.ApiService.Limits;
@@ -10,7 +11,9 @@ public static class StorageQuota
 
     /// <summary>"You keep 4.9 GB here; this file (812 MB) would pass the 5 GB limit. Delete older masters to make room."</summary>
     public static string ExceededMessage(long used, long size, long max) =>
-        $"You keep {Gigabytes(used)} GB here; this file ({size / 1_000_000} MB) would pass the {Gigabytes(max)} GB limit. Delete older masters to make room.";
+        $"You keep {Size(used)} here; this file ({Size(size)}) would pass the {Size(max)} limit. Delete older masters to make room.";
 
-    private static string Gigabytes(long bytes) => (bytes / 1e9).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Size(long bytes) => bytes >= 1_000_000_000
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:0.#} GB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0} MB");
 }

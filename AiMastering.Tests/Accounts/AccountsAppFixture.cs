@@ -18,6 +18,9 @@ public sealed class AccountsAppFixture : IAsyncLifetime
 
     public Uri WebAddress { get; private set; } = null!;
 
+    /// <summary>The storage quota here (100 MB, so a test can reach it); the other limits keep their defaults.</summary>
+    public const long MaxStoredBytesPerUser = 100_000_000;
+
     public string AdminEmail { get; } = "admin@example.test";
 
     /// <summary>The admin's API token, as printed by <c>aimaster users add</c>.</summary>
@@ -39,7 +42,8 @@ public sealed class AccountsAppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiMastering_AppHost>(
             ["Infrastructure=embedded", "Auth=accounts", $"DataFolder={DataFolder}", "WebPort=0",
-             "Services:Jobs:RetryDelays:0=00:00:01", "Services:Limits:SubmitsPerMinutePerIp=10000"],
+             "Services:Jobs:RetryDelays:0=00:00:01", "Services:Limits:SubmitsPerMinutePerIp=10000",
+             $"Services:Limits:MaxStoredBytesPerUser={MaxStoredBytesPerUser}"],
             timeout.Token);
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
