@@ -22,6 +22,7 @@ var worker = builder.AddProject<Projects.AiMastering_Worker>(ResourceNames.Worke
     // Published from its Dockerfile: the image needs ffmpeg, LAME and libmpg123, which the SDK's container build cannot add.
     .PublishAsDockerFile(image => image.WithDockerfile(AppModelExtensions.RepositoryRoot(), "AiMastering.Worker/Dockerfile"));
 
+IResourceBuilder<MinioServerResource>? objectStore = null;
 switch (mode)
 {
     case InfrastructureMode.Embedded:
@@ -35,7 +36,7 @@ switch (mode)
     case InfrastructureMode.Containers:
         var jobs = builder.AddMongo(ResourceNames.Jobs);
         var rabbitmq = builder.AddJobBroker(ResourceNames.RabbitMq);
-        var storage = builder.AddMinio(ResourceNames.Storage);
+        var storage = objectStore = builder.AddMinio(ResourceNames.Storage);
         api.WithContainerBackends(jobs, rabbitmq, storage);
         worker.WithContainerBackends(jobs, rabbitmq, storage);
         break;
@@ -47,6 +48,12 @@ var web = builder.AddProject<Projects.AiMastering_Web>(ResourceNames.Web)
     .WithHttpHealthCheck("/health")
     .WithReference(api)
     .WaitFor(api);
+if (objectStore is not null)
+{
+    // The browser uploads to and plays from MinIO directly: the front door's CSP must allow it.
+    web.WithEnvironment("FrontDoor__StorageOrigins", objectStore.GetEndpoint(MinioServerResource.PrimaryEndpointName));
+}
+
 if (!FrontDoorAuth.IsLoopback(webHost))
 {
     web.WithEndpoint("http", e => e.TargetHost = webHost);

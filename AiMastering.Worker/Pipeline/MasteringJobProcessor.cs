@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AiMastering.Engine;
 using AiMastering.Engine.Analysis;
@@ -112,15 +113,26 @@ public sealed class MasteringJobProcessor(
         await StorageStep(() => blobs.UploadBytesAsync(key, bytes, "application/json", cancellationToken));
     }
 
+    /// <summary>The rates the mastering chain is designed and tested for; a file outside them is refused, not retried.</summary>
+    private const int MinSampleRateHz = 8_000;
+    private const int MaxSampleRateHz = 384_000;
+
     private static void Probe(string path)
     {
+        AudioProbeResult probe;
         try
         {
-            AudioDecoder.Probe(path);
+            probe = AudioDecoder.Probe(path);
         }
         catch (AudioDecodeException e)
         {
             throw DecodeErrorMapping.ToJobFailure(e);
+        }
+
+        if (probe.SampleRate is < MinSampleRateHz or > MaxSampleRateHz)
+        {
+            throw new JobFailedException(ErrorCode.UnsupportedSampleRate, string.Create(CultureInfo.InvariantCulture,
+                $"The mix is at {probe.SampleRate:N0} Hz; mastering here takes 8 to 384 kHz. Export it at 44.1 or 48 kHz."));
         }
     }
 
@@ -190,7 +202,7 @@ public sealed class MasteringJobProcessor(
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException or Amazon.Runtime.AmazonServiceException)
         {
-            throw new JobFailedException(ErrorCode.StorageUnavailable, "The file store could not be reached; we will try again.", ex);
+            throw new JobFailedException(ErrorCode.StorageUnavailable, "The file store could not be reached.", ex);
         }
     }
 }
