@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace AiMastering.ApiService.Identity;
+
+/// <summary>
+/// Single sign-on through any OpenID Connect provider (authorization code + PKCE). The provider's
+/// answer lands in Identity's external cookie; <c>/account/oidc/complete</c> links it to a local account.
+/// </summary>
+public static class OidcSignIn
+{
+    public static AuthenticationBuilder AddOidcSignIn(this AuthenticationBuilder authentication, OidcOptions oidc) =>
+        authentication.AddOpenIdConnect(CallerSchemes.Oidc, oidc.DisplayName, o =>
+        {
+            o.SignInScheme = IdentityConstants.ExternalScheme;
+            o.Authority = oidc.Authority;
+            o.ClientId = oidc.ClientId;
+            o.ClientSecret = oidc.ClientSecret;
+            o.ResponseType = OpenIdConnectResponseType.Code;
+            o.UsePkce = true;
+            o.CallbackPath = IdentityRegistration.OidcCallbackPath;
+            o.RequireHttpsMetadata = oidc.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            o.Scope.Clear();
+            o.Scope.Add("openid");
+            o.Scope.Add("email");
+            o.Scope.Add("profile");
+            o.GetClaimsFromUserInfoEndpoint = true;
+            o.MapInboundClaims = true;
+            o.SaveTokens = false;
+        });
+}
