@@ -35,7 +35,7 @@ public static class JobsApi
     public static async Task<Results<Created<CreateJobResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
         CreateJobRequest request, Caller caller, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await CreateJobAsync(request, services, context, cancellationToken);
+        var result = await CreateJobAsync(request, caller, services, context, cancellationToken);
         var problem = result.Result switch
         {
             ProblemHttpResult p => p.ProblemDetails,
@@ -46,14 +46,14 @@ public static class JobsApi
         {
             var code = problem.Extensions.TryGetValue("code", out var c) ? c?.ToString() : null;
             ApiMetrics.JobsRefused.Add(1, new KeyValuePair<string, object?>(MetricNames.CodeTag, code));
-            JobsLog.Refused(services.Logger, UserIdentity.Of(context), code, problem.Detail);
+            JobsLog.Refused(services.Logger, caller.UserId, code, problem.Detail);
         }
 
         return result;
     }
 
     private static async Task<Results<Created<CreateJobResponse>, ProblemHttpResult, ValidationProblem>> CreateJobAsync(
-        CreateJobRequest request, JobServices services, HttpContext context, CancellationToken cancellationToken)
+        CreateJobRequest request, Caller caller, JobServices services, HttpContext context, CancellationToken cancellationToken)
     {
         var optionErrors = JobOptionsValidator.Validate(request.Options);
         if (optionErrors.Count > 0)
