@@ -60,7 +60,7 @@ public sealed class RetentionSweepTests : IDisposable
         };
         await store.InsertAsync(job, Ct);
         await store.TryClaimAsync(id, "w", at, TimeSpan.FromMinutes(1), Ct);
-        var artifacts = new JobArtifacts { Master = BlobKeys.Artifact(id, "master.wav"), Report = BlobKeys.Artifact(id, "report.json") };
+        var artifacts = new JobArtifacts { Master = BlobKeys.Artifact(id, 1, "master.wav"), Report = BlobKeys.Artifact(id, 1, "report.json") };
         (await store.CompleteAsync(id, "w", artifacts, at, Ct)).ShouldBeTrue();
         foreach (var key in FilesOf(job with { Artifacts = artifacts }))
         {
