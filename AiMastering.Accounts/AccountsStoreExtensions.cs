@@ -18,7 +18,8 @@ public static class AccountsStoreExtensions
     public static IdentityBuilder AddAccountsStore(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<AccountsDbContext>(o => o.UseSqlite(connectionString));
+        // Pooled: every API-token request opens a context, and a pooled one skips building it each time.
+        services.AddDbContextPool<AccountsDbContext>(o => o.UseSqlite(connectionString));
         services.AddScoped<ApiTokens>();
         services.AddScoped<UserAccounts>();
         return services

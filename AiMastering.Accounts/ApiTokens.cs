@@ -35,22 +35,22 @@ public sealed class ApiTokens(AccountsDbContext db, TimeProvider time)
         }
 
         var hash = HashOf(token);
+        // One round trip: the token, its account and whether the account is an admin.
         var owner = await (
             from t in db.ApiTokens.AsNoTracking()
             join u in db.Users.AsNoTracking() on t.UserId equals u.Id
             where t.Hash == hash && t.RevokedAt == null
-            select new { u.Id, u.Email, u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken);
-        if (owner is null || owner.LockoutEnd > time.GetUtcNow())
-        {
-            return null;
-        }
-
-        var isAdmin = await (
-            from ur in db.UserRoles.AsNoTracking()
-            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-            where ur.UserId == owner.Id && r.Name == Roles.Admin
-            select ur).AnyAsync(cancellationToken);
-        return new TokenOwner(owner.Id, owner.Email ?? "", isAdmin);
+            select new
+            {
+                u.Id,
+                u.Email,
+                u.LockoutEnd,
+                IsAdmin = (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == u.Id && r.Name == Roles.Admin
+                           select ur).Any(),
+            }).SingleOrDefaultAsync(cancellationToken);
+        return owner is null || owner.LockoutEnd > time.GetUtcNow() ? null : new TokenOwner(owner.Id, owner.Email ?? "", owner.IsAdmin);
     }
 
     public async Task<IReadOnlyList<ApiToken>> ListAsync(string userId, CancellationToken cancellationToken) =>

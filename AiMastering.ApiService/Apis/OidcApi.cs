@@ -15,8 +15,10 @@ public static class OidcApi
 {
     public static void MapOidcSignIn(this RouteGroupBuilder account)
     {
-        account.MapGet("/oidc/signin", (HttpContext context) => Results.Challenge(
-            new AuthenticationProperties { RedirectUri = $"{context.Request.PathBase}/account/oidc/complete" }, [CallerSchemes.Oidc]))
+        // Identity's own properties (they name the provider), so the landing endpoint can read the external login.
+        account.MapGet("/oidc/signin", (HttpContext context, SignInManager<IdentityUser> signIn) => Results.Challenge(
+            signIn.ConfigureExternalAuthenticationProperties(CallerSchemes.Oidc, $"{context.Request.PathBase}/account/oidc/complete"),
+            [CallerSchemes.Oidc]))
             .WithSummary("Sign in through the configured OpenID Connect provider (browser redirect).");
         account.MapGet("/oidc/complete", CompleteAsync).WithSummary("Where the provider's sign-in lands: links the account and starts the session.");
     }

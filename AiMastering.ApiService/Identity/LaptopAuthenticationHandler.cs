@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using AiMastering.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

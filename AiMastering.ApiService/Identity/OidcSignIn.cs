@@ -19,13 +19,22 @@ public static class OidcSignIn
             o.ClientSecret = oidc.ClientSecret;
             o.ResponseType = OpenIdConnectResponseType.Code;
             o.UsePkce = true;
+            // The provider answers with a top-level GET redirect (the code is useless without the PKCE verifier):
+            // the correlation and nonce cookies then travel as SameSite=Lax, which also works on a plain-HTTP
+            // laptop install, where form_post would need SameSite=None cookies that browsers send only over HTTPS.
+            o.ResponseMode = OpenIdConnectResponseMode.Query;
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.CallbackPath = IdentityRegistration.OidcCallbackPath;
             o.RequireHttpsMetadata = oidc.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
             o.Scope.Clear();
             o.Scope.Add("openid");
             o.Scope.Add("email");
             o.Scope.Add("profile");
-            o.GetClaimsFromUserInfoEndpoint = true;
+            // The id_token carries sub and email for every provider we target (Keycloak, Entra ID, Google).
+            o.GetClaimsFromUserInfoEndpoint = false;
             o.MapInboundClaims = true;
             o.SaveTokens = false;
         });

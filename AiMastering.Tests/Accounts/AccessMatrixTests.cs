@@ -41,6 +41,9 @@ public sealed class AccessMatrixTests(AccountsAppFixture app)
         ["POST /account/signup"] = new(200, 200, 200, 200, (_, _) => Json(new { email = $"{Guid.NewGuid():N}@example.test", password = AccountSession.Password })),
         ["POST /account/signin"] = new(200, 200, 200, 200, (_, f) => Json(new { email = f.OwnerEmail, password = AccountSession.Password })),
         ["POST /account/signout"] = new(204, 204, 204, 204, None),
+        // Single sign-on: a redirect to the provider; the landing endpoint without the provider's answer goes back to the sign-in page.
+        ["GET /account/oidc/signin"] = new(302, 302, 302, 302, None),
+        ["GET /account/oidc/complete"] = new(302, 302, 302, 302, None),
         ["POST /account/tokens"] = new(401, 201, 201, 201, (_, _) => Json(new { name = "matrix" })),
         ["GET /account/tokens"] = new(401, 200, 200, 200, None),
         ["DELETE /account/tokens/{tokenId}"] = new(401, 404, 404, 204, None, (_, f) => $"/account/tokens/{f.TokenId}"),

@@ -8,15 +8,20 @@ namespace AiMastering.Tests.Accounts;
 
 /// <summary>
 /// The whole application from the real AppHost with <c>Auth=accounts</c> (embedded backends, its own data
-/// folder), and an admin account made beforehand with <c>aimaster users add --admin</c> on that folder.
+/// folder), an admin account made beforehand with <c>aimaster users add --admin</c> on that folder, and
+/// single sign-on through a real OpenID Connect provider started first (<see cref="OidcTestServer"/>).
 /// </summary>
 public sealed class AccountsAppFixture : IAsyncLifetime
 {
     private DistributedApplication? _app;
+    private OidcTestServer? _oidc;
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("aim-accounts").FullName;
 
     public Uri WebAddress { get; private set; } = null!;
+
+    /// <summary>The OpenID Connect provider the API is configured with.</summary>
+    public string OidcIssuer => _oidc!.Issuer;
 
     /// <summary>The storage quota here (100 MB, so a test can reach it); the other limits keep their defaults.</summary>
     public const long MaxStoredBytesPerUser = 100_000_000;
@@ -40,10 +45,13 @@ public sealed class AccountsAppFixture : IAsyncLifetime
         AdminToken = output.ToString().Trim();
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        _oidc = await OidcTestServer.StartAsync(timeout.Token);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiMastering_AppHost>(
             ["Infrastructure=embedded", "Auth=accounts", $"DataFolder={DataFolder}", "WebPort=0",
              "Services:Jobs:RetryDelays:0=00:00:01", "Services:Limits:SubmitsPerMinutePerIp=10000",
-             $"Services:Limits:MaxStoredBytesPerUser={MaxStoredBytesPerUser}"],
+             $"Services:Limits:MaxStoredBytesPerUser={MaxStoredBytesPerUser}",
+             $"Auth:Oidc:Authority={_oidc.Issuer}", $"Auth:Oidc:ClientId={OidcTestServer.ClientId}",
+             $"Auth:Oidc:ClientSecret={OidcTestServer.ClientSecret}", "Auth:Oidc:DisplayName=Test SSO"],
             timeout.Token);
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
@@ -64,6 +72,11 @@ public sealed class AccountsAppFixture : IAsyncLifetime
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (_oidc is not null)
+        {
+            await _oidc.DisposeAsync();
         }
 
         try
