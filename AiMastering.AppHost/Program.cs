@@ -6,11 +6,14 @@ var config = builder.Configuration;
 var mode = ContainerEngineProbe.Resolve(config["Infrastructure"]);
 var dataFolder = Path.GetFullPath(config["DataFolder"] ?? Path.Combine(AppModelExtensions.RepositoryRoot(), ".data"));
 int? webPort = int.TryParse(config["WEB_PORT"] ?? config["WebPort"], out var port) && port > 0 ? port : null;
+var webHost = config["WEB_HOST"] ?? config["WebHost"] ?? "127.0.0.1";
+var auth = FrontDoorAuth.Resolve(config["Auth"], webHost, builder.ExecutionContext.IsPublishMode);
 
 var api = builder.AddProject<Projects.AiMastering_ApiService>(ResourceNames.Api)
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
-    .WithSharedSettings(config);
+    .WithSharedSettings(config)
+    .WithAuth(auth, config);
 
 var worker = builder.AddProject<Projects.AiMastering_Worker>(ResourceNames.Worker)
     .WithHttpEndpoint()
@@ -19,6 +22,7 @@ var worker = builder.AddProject<Projects.AiMastering_Worker>(ResourceNames.Worke
     // Published from its Dockerfile: the image needs ffmpeg, LAME and libmpg123, which the SDK's container build cannot add.
     .PublishAsDockerFile(image => image.WithDockerfile(AppModelExtensions.RepositoryRoot(), "AiMastering.Worker/Dockerfile"));
 
+IResourceBuilder<MinioServerResource>? objectStore = null;
 switch (mode)
 {
     case InfrastructureMode.Embedded:
@@ -32,17 +36,27 @@ switch (mode)
     case InfrastructureMode.Containers:
         var jobs = builder.AddMongo(ResourceNames.Jobs);
         var rabbitmq = builder.AddJobBroker(ResourceNames.RabbitMq);
-        var storage = builder.AddMinio(ResourceNames.Storage);
+        var storage = objectStore = builder.AddMinio(ResourceNames.Storage);
         api.WithContainerBackends(jobs, rabbitmq, storage);
         worker.WithContainerBackends(jobs, rabbitmq, storage);
         break;
 }
 
-builder.AddProject<Projects.AiMastering_Web>(ResourceNames.Web)
+var web = builder.AddProject<Projects.AiMastering_Web>(ResourceNames.Web)
     .WithHttpEndpoint(port: webPort, name: "http")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithReference(api)
     .WaitFor(api);
+if (objectStore is not null)
+{
+    // The browser uploads to and plays from MinIO directly: the front door's CSP must allow it.
+    web.WithEnvironment("FrontDoor__StorageOrigins", objectStore.GetEndpoint(MinioServerResource.PrimaryEndpointName));
+}
+
+if (!FrontDoorAuth.IsLoopback(webHost))
+{
+    web.WithEndpoint("http", e => e.TargetHost = webHost);
+}
 
 builder.Build().Run();

@@ -128,13 +128,25 @@ public static class MongoJobCommands
         { "updatedAt", new BsonDocument("$lt", Date(olderThan)) },
     };
 
-    /// <summary>Indexes for the queries above: a user's jobs, claimable jobs, expired leases, stale queued jobs.</summary>
+    /// <summary>The job, when <paramref name="ownerId"/> owns it (null = any owner).</summary>
+    public static BsonDocument OwnedBy(Guid id, string? ownerId) =>
+        ownerId is null ? new BsonDocument("_id", Id(id)) : new BsonDocument { { "_id", Id(id) }, { "userId", ownerId } };
+
+    public static BsonDocument ActiveOf(string userId) =>
+        new() { { "userId", userId }, { "status", new BsonDocument("$in", new BsonArray { "queued", "processing" }) } };
+
+    public static BsonDocument UsingUpload(string key) =>
+        new("$or", new BsonArray { new BsonDocument("source.key", key), new BsonDocument("reference.key", key) });
+
+    /// <summary>Indexes for the queries above: a user's jobs, claimable jobs, expired leases, stale queued jobs, uploads in use.</summary>
     public static IReadOnlyList<(string Name, BsonDocument Keys)> Indexes { get; } =
     [
         ("user_createdAt", new BsonDocument { { "userId", 1 }, { "createdAt", -1 } }),
         ("status_createdAt", new BsonDocument { { "status", 1 }, { "createdAt", -1 } }),
         ("status_leaseUntil", new BsonDocument { { "status", 1 }, { "leaseUntil", 1 } }),
         ("status_updatedAt", new BsonDocument { { "status", 1 }, { "updatedAt", 1 } }),
+        ("source_key", new BsonDocument("source.key", 1)),
+        ("reference_key", new BsonDocument("reference.key", 1)),
     ];
 
     private static BsonDocument Owned(Guid id, string workerId) =>

@@ -33,6 +33,50 @@ public sealed class MongoJobStore(IMongoDatabase database, string collectionName
         return doc is null ? null : FromBson(doc);
     }
 
+    public async Task<Job?> GetOwnedAsync(Guid id, string? ownerId, CancellationToken cancellationToken)
+    {
+        var doc = await Collection.Find(MongoJobCommands.OwnedBy(id, ownerId)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : FromBson(doc);
+    }
+
+    /// <summary>
+    /// Not one atomic step on MongoDB without a transaction: requests of one user in the same instant
+    /// can each pass the checks before the others insert (the limit can be exceeded by the requests in
+    /// flight). SQLite does it in one statement.
+    /// </summary>
+    public async Task<InsertOutcome> TryInsertAsync(Job job, int maxActivePerUser, CancellationToken cancellationToken)
+    {
+        if (await IsUploadUsedAsync(job.Source.Key, cancellationToken)
+            || (job.Reference is not null && await IsUploadUsedAsync(job.Reference.Key, cancellationToken)))
+        {
+            return InsertOutcome.UploadUsed;
+        }
+
+        if (await CountActiveAsync(job.UserId, cancellationToken) >= maxActivePerUser)
+        {
+            return InsertOutcome.TooManyActive;
+        }
+
+        await InsertAsync(job, cancellationToken);
+        return InsertOutcome.Inserted;
+    }
+
+    public async Task<int> CountActiveAsync(string userId, CancellationToken cancellationToken) =>
+        (int)await Collection.CountDocumentsAsync(MongoJobCommands.ActiveOf(userId), cancellationToken: cancellationToken);
+
+    public async Task<bool> IsUploadUsedAsync(string key, CancellationToken cancellationToken) =>
+        await Collection.Find(MongoJobCommands.UsingUpload(key)).Limit(1).AnyAsync(cancellationToken);
+
+    public async Task<Job?> DeleteAsync(Guid id, string? ownerId, CancellationToken cancellationToken)
+    {
+        var filter = MongoJobCommands.OwnedBy(id, ownerId).Add("status", new BsonDocument("$ne", "processing"));
+        var doc = await Collection.FindOneAndDeleteAsync(filter, cancellationToken: cancellationToken);
+        return doc is null ? null : FromBson(doc);
+    }
+
+    public Task<IReadOnlyList<Job>> ListExpiredAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
+        ListAsync(MongoJobCommands.PurgeFilter(cutoff), new BsonDocument("updatedAt", 1), limit, cancellationToken);
+
     public Task<IReadOnlyList<Job>> ListForUserAsync(string userId, int limit, CancellationToken cancellationToken) =>
         ListAsync(new BsonDocument("userId", userId), Newest, limit, cancellationToken);
 

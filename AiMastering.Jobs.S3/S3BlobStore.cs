@@ -127,6 +127,56 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
         }
     }
 
+    public Task<byte[]?> ReadStartAsync(string key, int maxBytes, CancellationToken cancellationToken)
+    {
+        EnsureKey(key);
+        return CallAsync("s3 read start", key, () => ReadStartCoreAsync(key, maxBytes, cancellationToken));
+    }
+
+    private async Task<byte[]?> ReadStartCoreAsync(string key, int maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetObjectAsync(new GetObjectRequest
+            {
+                BucketName = Options.Bucket,
+                Key = key,
+                ByteRange = new ByteRange(0, maxBytes - 1),
+            }, cancellationToken);
+            using var buffer = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            return [];
+        }
+    }
+
+    public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        CallAsync("s3 list", prefix, () => ListCoreAsync(prefix, cancellationToken));
+
+    private async Task<IReadOnlyList<StoredObject>> ListCoreAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var objects = new List<StoredObject>();
+        var request = new ListObjectsV2Request { BucketName = Options.Bucket, Prefix = prefix };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await client.ListObjectsV2Async(request, cancellationToken);
+            objects.AddRange((response.S3Objects ?? []).Select(o =>
+                new StoredObject(o.Key, o.Size ?? 0, Utc(o.LastModified ?? DateTime.UnixEpoch))));
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true);
+
+        return objects;
+    }
+
     public Task DownloadToFileAsync(string key, string path, CancellationToken cancellationToken)
     {
         EnsureKey(key);
@@ -214,6 +264,9 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             throw new BlobStoreUnavailableException($"The S3 store refused or did not answer '{operation}' for '{key}': {ex.Message}", ex);
         }
     }
+
+    private static DateTimeOffset Utc(DateTime time) =>
+        new(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime());
 
     private static void EnsureKey(string key)
     {

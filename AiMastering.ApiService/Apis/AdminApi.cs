@@ -1,4 +1,5 @@
 using AiMastering.ApiService.Contracts;
+using AiMastering.ApiService.Identity;
 using AiMastering.ApiService.Infrastructure;
 using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
@@ -8,14 +9,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AiMastering.ApiService.Apis;
 
 /// <summary>
-/// <c>/admin</c>: every user's jobs and operator actions. Protect it at your reverse proxy (or set
-/// <c>Admin:Token</c> and send it as <c>X-Admin-Token</c>).
+/// <c>/admin</c>: every user's jobs and operator actions, for accounts with the <c>admin</c> role
+/// (their session or an admin's API token; in laptop mode, the laptop's user).
 /// </summary>
 public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter(RequireToken);
+        var group = app.MapGroup("/admin").WithTags("Admin").RequireAuthorization(CallerSchemes.AdminPolicy);
         group.MapGet("/jobs", ListAsync).WithSummary("All jobs, newest first; filter by status.");
         group.MapPost("/jobs/{jobId:guid}/retry", RetryAsync).WithSummary("Queue a failed job again with a fresh attempt budget.");
         group.MapGet("/backends", (BackendSelection backends) => TypedResults.Ok(backends.Describe())).WithSummary("Which backends this service uses.");
@@ -66,16 +67,5 @@ public static class AdminApi
         ApiMetrics.JobsRetriedByOperator.Add(1);
         JobsLog.Retried(services.Logger, jobId, job.UserId);
         return TypedResults.Accepted($"/jobs/{jobId}");
-    }
-
-    private static async ValueTask<object?> RequireToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var configured = context.HttpContext.RequestServices.GetRequiredService<IConfiguration>()["Admin:Token"];
-        if (!string.IsNullOrEmpty(configured) && context.HttpContext.Request.Headers["X-Admin-Token"] != configured)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Admin token required");
-        }
-
-        return await next(context);
     }
 }

@@ -5,6 +5,7 @@ using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Model.Catalog;
 using AiMastering.Jobs.Uploads;
+using CatalogLimits = AiMastering.Jobs.Model.Catalog.Limits;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -28,14 +29,14 @@ public sealed class CatalogDocument
     private static CatalogResponse Build(long maxUploadBytes) => new(
         [.. LoudnessPresets.All.Select(p => new CatalogPreset(p.Id, p.Lufs, p.TruePeakDbtp, LabelKey("target", p.Id)))],
         LoudnessPresets.Default.Id,
-        new CatalogCustomTarget(LoudnessPresets.Custom, Limits.Lufs, Limits.TruePeakDbtp, LabelKey("target", LoudnessPresets.Custom)),
+        new CatalogCustomTarget(LoudnessPresets.Custom, CatalogLimits.Lufs, CatalogLimits.TruePeakDbtp, LabelKey("target", LoudnessPresets.Custom)),
         LoudnessPresets.Reference,
         [.. MasteringStyles.All.Select(s => new CatalogChoice(s.Id, LabelKey("style", s.Id)))],
         MasteringStyles.Default.Id,
         [.. Intensities.All.Select(i => new CatalogChoice(i.Id, LabelKey("intensity", i.Id)))],
         Intensities.Default.Id,
-        Limits.BitDepths,
-        Limits.Amount,
+        CatalogLimits.BitDepths,
+        CatalogLimits.Amount,
         new CatalogUploads(maxUploadBytes, [.. UploadRules.Extensions], [.. UploadRules.ContentTypes]),
         [.. Enum.GetValues<ErrorCode>().Select(c => c.ToWire())],
         [.. ArtifactCatalog.All.Select(a => new CatalogArtifact(a.Name, a.FileName, a.ContentType, a.ReferenceOnly))],

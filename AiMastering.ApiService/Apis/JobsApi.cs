@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using AiMastering.ApiService.Contracts;
+using AiMastering.ApiService.Identity;
 using AiMastering.ApiService.Infrastructure;
+using AiMastering.ApiService.Lifecycle;
+using AiMastering.ApiService.Limits;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
@@ -20,17 +24,18 @@ public static class JobsApi
 {
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/jobs").WithTags("Jobs");
-        group.MapPost("/", CreateAsync).WithSummary("Master an uploaded mix (optionally to a reference track).");
+        var group = app.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization(CallerSchemes.SignedInPolicy);
+        group.MapPost("/", CreateAsync).RequireSubmitRateLimit().WithSummary("Master an uploaded mix (optionally to a reference track).");
         group.MapGet("/{jobId:guid}", GetAsync).WithSummary("A job's status, progress, error and (when done) signed artifact URLs.");
         group.MapGet("/", ListAsync).WithSummary("The caller's recent jobs, newest first.");
+        group.MapDelete("/{jobId:guid}", DeleteAsync).WithSummary("Delete the job and every file of it (source, reference, master, preview, documents).");
         return group;
     }
 
     public static async Task<Results<Created<CreateJobResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
-        CreateJobRequest request, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken)
+        CreateJobRequest request, Caller caller, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await CreateJobAsync(request, services, context, cancellationToken);
+        var result = await CreateJobAsync(request, caller, services, context, cancellationToken);
         var problem = result.Result switch
         {
             ProblemHttpResult p => p.ProblemDetails,
@@ -41,14 +46,14 @@ public static class JobsApi
         {
             var code = problem.Extensions.TryGetValue("code", out var c) ? c?.ToString() : null;
             ApiMetrics.JobsRefused.Add(1, new KeyValuePair<string, object?>(MetricNames.CodeTag, code));
-            JobsLog.Refused(services.Logger, UserIdentity.Of(context), code, problem.Detail);
+            JobsLog.Refused(services.Logger, caller.UserId, code, problem.Detail);
         }
 
         return result;
     }
 
     private static async Task<Results<Created<CreateJobResponse>, ProblemHttpResult, ValidationProblem>> CreateJobAsync(
-        CreateJobRequest request, JobServices services, HttpContext context, CancellationToken cancellationToken)
+        CreateJobRequest request, Caller caller, JobServices services, HttpContext context, CancellationToken cancellationToken)
     {
         var optionErrors = JobOptionsValidator.Validate(request.Options);
         if (optionErrors.Count > 0)
@@ -56,7 +61,7 @@ public static class JobsApi
             return Problems.Validation(ErrorCode.InvalidOptions, optionErrors);
         }
 
-        var userId = UserIdentity.Of(context);
+        var userId = caller.UserId;
         var source = await CheckUploadAsync(request.ObjectKey, request.FileName, "objectKey", userId, services, cancellationToken);
         if (source.Problem is not null)
         {
@@ -73,6 +78,12 @@ public static class JobsApi
             }
 
             reference = checkedReference.File;
+        }
+
+        var limits = services.Limits.Value;
+        if (await TrackLength.ReadSecondsAsync(services.Blobs, source.File!, cancellationToken) is { } seconds && seconds > limits.MaxTrackMinutes * 60.0)
+        {
+            return Problems.Of(ErrorCode.TooLong, TrackLength.TooLongMessage(seconds, limits.MaxTrackMinutes), StatusCodes.Status413PayloadTooLarge);
         }
 
         var options = request.Options ?? new JobOptions();
@@ -107,7 +118,18 @@ public static class JobsApi
 
         // The store is the truth: insert first, then wake a worker. If the publish is lost, the
         // recovery sweep re-publishes the queued job.
-        await services.Store.InsertAsync(job, cancellationToken);
+        switch (await services.Store.TryInsertAsync(job, limits.MaxActiveJobsPerUser, cancellationToken))
+        {
+            case InsertOutcome.UploadUsed:
+                return Problems.Of(ErrorCode.UploadUsed,
+                    "This upload has already been mastered. Upload the file again to master it with other settings.", StatusCodes.Status409Conflict);
+            case InsertOutcome.TooManyActive:
+                context.Response.Headers.RetryAfter = limits.ActiveJobsRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Problems.Of(ErrorCode.TooManyJobs,
+                    $"You already have {limits.MaxActiveJobsPerUser} masters waiting or in progress. Start this one when one of them is done.",
+                    StatusCodes.Status429TooManyRequests);
+        }
+
         await services.Queue.PublishAsync(new JobMessage(job.Id, job.RequestId, job.TraceParent, 1), cancellationToken);
         JobTelemetry.JobsCreated.Add(1);
         ApiMetrics.JobsCreated.Add(1, new KeyValuePair<string, object?>(MetricNames.TargetTag, job.Options.Target));
@@ -122,21 +144,37 @@ public static class JobsApi
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(
-        Guid jobId, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken)
+        Guid jobId, Caller caller, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken)
     {
-        var job = await services.Store.GetAsync(jobId, cancellationToken);
+        // Another user's job is "not found", exactly like a job that never existed.
+        var job = await services.Store.GetOwnedAsync(jobId, caller.OwnerFilter, cancellationToken);
         if (job is null)
         {
-            return Problems.Of(ErrorCode.JobNotFound, "There is no job with this id.", StatusCodes.Status404NotFound);
+            return NotFound();
         }
 
         return TypedResults.Ok(await JobResponses.ToResponseAsync(job, services.Blobs, services.Storage.Value, services.Time, context.Request, cancellationToken));
     }
 
-    public static async Task<Ok<JobListResponse>> ListAsync(
-        [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken, int limit = 20)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid jobId, Caller caller, [AsParameters] JobServices services, JobFiles files, CancellationToken cancellationToken)
     {
-        var jobs = await services.Store.ListForUserAsync(UserIdentity.Of(context), Math.Clamp(limit, 1, 100), cancellationToken);
+        var deleted = await services.Store.DeleteAsync(jobId, caller.OwnerFilter, cancellationToken);
+        if (deleted is null)
+        {
+            return await services.Store.GetOwnedAsync(jobId, caller.OwnerFilter, cancellationToken) is null
+                ? NotFound()
+                : Problems.Of(ErrorCode.JobBusy, "This master is being made right now. Delete it when it is done.", StatusCodes.Status409Conflict);
+        }
+
+        await files.DeleteAsync(deleted, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<JobListResponse>> ListAsync(
+        Caller caller, [AsParameters] JobServices services, HttpContext context, CancellationToken cancellationToken, int limit = 20)
+    {
+        var jobs = await services.Store.ListForUserAsync(caller.UserId, Math.Clamp(limit, 1, 100), cancellationToken);
         var responses = new List<JobResponse>(jobs.Count);
         foreach (var job in jobs)
         {
@@ -145,6 +183,9 @@ public static class JobsApi
 
         return TypedResults.Ok(new JobListResponse(responses));
     }
+
+    private static ProblemHttpResult NotFound() =>
+        Problems.Of(ErrorCode.JobNotFound, "There is no job with this id.", StatusCodes.Status404NotFound);
 
     private static async Task<(StoredFile? File, ProblemHttpResult? Problem)> CheckUploadAsync(
         string? key, string? fileName, string field, string userId, JobServices services, CancellationToken cancellationToken)
@@ -180,5 +221,6 @@ public sealed record JobServices(
     IBlobStore Blobs,
     IOptions<StorageOptions> Storage,
     IOptions<JobRunnerOptions> Runner,
+    IOptions<LimitsOptions> Limits,
     TimeProvider Time,
     ILogger<JobServices> Logger);

@@ -1,5 +1,7 @@
 using AiMastering.ApiService.Contracts;
+using AiMastering.ApiService.Identity;
 using AiMastering.ApiService.Infrastructure;
+using AiMastering.ApiService.Limits;
 using AiMastering.Jobs.Blobs;
 using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
@@ -14,14 +16,16 @@ public static class UploadsApi
 {
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/uploads").WithTags("Uploads");
+        var group = app.MapGroup("/uploads").WithTags("Uploads").RequireAuthorization(CallerSchemes.SignedInPolicy);
         group.MapPost("/presign", PresignAsync)
+            .RequireSubmitRateLimit()
             .WithSummary("Get a signed URL to upload a mix or a reference track (WAV, AIFF, FLAC).");
         return group;
     }
 
     public static async Task<Results<Ok<PresignResponse>, ProblemHttpResult>> PresignAsync(
         PresignRequest request,
+        Caller caller,
         [AsParameters] UploadServices services,
         HttpContext context,
         CancellationToken cancellationToken)
@@ -45,7 +49,14 @@ public static class UploadsApi
             return Problems.Of(r.Code, r.Message, status);
         }
 
-        var userId = UserIdentity.Of(context);
+        var userId = caller.UserId;
+        var maxStored = services.Limits.Value.MaxStoredBytesPerUser;
+        var used = await StorageQuota.UsedBytesAsync(services.Blobs, userId, cancellationToken);
+        if (used + request.Size!.Value > maxStored)
+        {
+            return Problems.Of(ErrorCode.QuotaExceeded, StorageQuota.ExceededMessage(used, request.Size.Value, maxStored), StatusCodes.Status413PayloadTooLarge);
+        }
+
         var key = BlobKeys.Upload(userId, Guid.CreateVersion7(), request.FileName);
         var expires = services.Time.GetUtcNow() + storage.UploadUrlLifetime;
         var contentType = request.ContentType!.Split(';')[0].Trim().ToLowerInvariant();
@@ -62,4 +73,4 @@ public static class UploadsApi
     }
 }
 
-public sealed record UploadServices(IBlobStore Blobs, IOptions<StorageOptions> Storage, TimeProvider Time);
+public sealed record UploadServices(IBlobStore Blobs, IOptions<StorageOptions> Storage, IOptions<LimitsOptions> Limits, TimeProvider Time);

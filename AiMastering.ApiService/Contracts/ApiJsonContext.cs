@@ -12,6 +12,11 @@ namespace AiMastering.ApiService.Contracts;
 [JsonSerializable(typeof(JobResponse))]
 [JsonSerializable(typeof(JobListResponse))]
 [JsonSerializable(typeof(CatalogResponse))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(AccountResponse))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(TokenListResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

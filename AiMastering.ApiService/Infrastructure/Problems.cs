@@ -29,6 +29,17 @@ public static class Problems
         ErrorCode.UploadSignatureInvalid or ErrorCode.UploadExpired => "Upload link not valid",
         ErrorCode.InvalidOptions => "Invalid options",
         ErrorCode.JobNotFound => "Job not found",
+        ErrorCode.UploadUsed => "Upload already used",
+        ErrorCode.TooLong => "Track too long",
+        ErrorCode.TooManyJobs => "Too many jobs at once",
+        ErrorCode.QuotaExceeded => "Storage full",
+        ErrorCode.RateLimited => "Too many requests",
+        ErrorCode.JobBusy => "Job is being mastered",
+        ErrorCode.SignInFailed => "Sign-in failed",
+        ErrorCode.SignUpClosed => "Sign-up is closed",
+        ErrorCode.AccountInvalid => "Account not created",
+        ErrorCode.AntiforgeryFailed => "Request not trusted",
+        ErrorCode.TokenNotFound => "Token not found",
         _ => "Request refused",
     };
 }

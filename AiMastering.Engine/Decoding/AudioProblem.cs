@@ -16,4 +16,5 @@ public enum AudioProblem
     TooShort,
     Silent,
     DecoderFailed,
+    NonFiniteSamples,
 }

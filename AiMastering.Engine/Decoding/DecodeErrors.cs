@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace AiMastering.Engine.Decoding;
 
@@ -37,6 +39,38 @@ internal static class DecodeErrors
 
     public static AudioDecodeException Absurd(string what) =>
         new(AudioProblem.AbsurdHeader, $"The file's header is damaged ({what}). Please export the file again.");
+
+    public static AudioDecodeException NonFinite() =>
+        new(AudioProblem.NonFiniteSamples,
+            "The file holds samples that are not numbers (NaN) or infinite, which no player can play. Please export the file again.");
+
+    /// <summary>Float samples must be finite: a NaN or infinity would spread through every filter and meter.</summary>
+    public static void CheckFinite(ReadOnlySpan<float> samples)
+    {
+        // x − x is 0 for every finite x and NaN for NaN and ±∞; one vector compare per block of samples.
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vectors = MemoryMarshal.Cast<float, Vector<float>>(samples);
+            foreach (var v in vectors)
+            {
+                if (!Vector.EqualsAll(v - v, Vector<float>.Zero))
+                {
+                    throw NonFinite();
+                }
+            }
+
+            i = vectors.Length * Vector<float>.Count;
+        }
+
+        for (; i < samples.Length; i++)
+        {
+            if (!float.IsFinite(samples[i]))
+            {
+                throw NonFinite();
+            }
+        }
+    }
 
     public static AudioDecodeException Encoding(string encoding) =>
         new(AudioProblem.UnsupportedEncoding,

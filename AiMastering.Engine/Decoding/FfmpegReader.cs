@@ -67,7 +67,9 @@ internal sealed class FfmpegReader : IInterleavedReader
         }
 
         var usable = filled - (filled % frameBytes);
-        MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, usable)).CopyTo(destination);
+        var samples = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, usable));
+        DecodeErrors.CheckFinite(samples);
+        samples.CopyTo(destination);
         Buffer.BlockCopy(bytes, usable, bytes, 0, filled - usable);
         filled -= usable;
         floats += usable / 4;

@@ -26,6 +26,7 @@ internal static class PcmToFloat
         }
 
         var floats = MemoryMarshal.Cast<byte, float>(bytes);
+        DecodeErrors.CheckFinite(floats);
         floats.CopyTo(destination);
         return floats.Length;
     }

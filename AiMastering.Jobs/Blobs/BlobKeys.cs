@@ -7,7 +7,7 @@ namespace AiMastering.Jobs.Blobs;
 public static partial class BlobKeys
 {
     public static string Upload(string userId, Guid id, string fileName) =>
-        $"uploads/{SafeSegment(userId)}/{id:N}/{SafeFileName(fileName)}";
+        $"{UploadPrefix(userId)}{id:N}/{SafeFileName(fileName)}";
 
     /// <summary>
     /// <c>jobs/{jobId}/{attempt}/{file}</c>: each attempt writes under its own prefix, so a worker that lost
@@ -17,12 +17,18 @@ public static partial class BlobKeys
     public static string Artifact(Guid jobId, int attempt, string artifactFileName)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempt);
-        return $"jobs/{jobId:N}/{attempt}/{artifactFileName}";
+        return $"{ArtifactPrefix(jobId)}{attempt}/{artifactFileName}";
     }
+
+    /// <summary>Where every file a job produced lives (a listing of it finds them all).</summary>
+    public static string ArtifactPrefix(Guid jobId) => $"jobs/{jobId:N}/";
+
+    /// <summary>Where a user's uploads live.</summary>
+    public static string UploadPrefix(string userId) => $"uploads/{SafeSegment(userId)}/";
 
     /// <summary>True when the key belongs to this user's uploads.</summary>
     public static bool IsUploadOf(string key, string userId) =>
-        key.StartsWith($"uploads/{SafeSegment(userId)}/", StringComparison.Ordinal) && IsWellFormed(key);
+        key.StartsWith(UploadPrefix(userId), StringComparison.Ordinal) && IsWellFormed(key);
 
     /// <summary>Only [A-Za-z0-9._-] segments, no empty segment, no "." or "..".</summary>
     public static bool IsWellFormed(string key) =>

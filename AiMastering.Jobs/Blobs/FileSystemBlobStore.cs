@@ -55,6 +55,37 @@ public sealed class FileSystemBlobStore(string rootFolder, UrlSigner signer) : I
         return Task.FromResult<BlobInfo?>(new BlobInfo(key, new FileInfo(path).Length, type));
     }
 
+    public async Task<byte[]?> ReadStartAsync(string key, int maxBytes, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        await using var input = File.OpenRead(path);
+        var buffer = new byte[(int)Math.Min(maxBytes, input.Length)];
+        await input.ReadExactlyAsync(buffer, cancellationToken);
+        return buffer;
+    }
+
+    public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return Task.FromResult<IReadOnlyList<StoredObject>>([]);
+        }
+
+        var objects = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Where(path => !path.EndsWith(TypeSuffix, StringComparison.Ordinal) && !path.EndsWith(".partial", StringComparison.Ordinal))
+            .Select(path => (Key: Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'), Info: new FileInfo(path)))
+            .Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(f => new StoredObject(f.Key, f.Info.Length, new DateTimeOffset(f.Info.LastWriteTimeUtc, TimeSpan.Zero)))
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<StoredObject>>(objects);
+    }
+
     public async Task DownloadToFileAsync(string key, string path, CancellationToken cancellationToken)
     {
         var source = PathOf(key);
@@ -85,6 +116,17 @@ public sealed class FileSystemBlobStore(string rootFolder, UrlSigner signer) : I
         var path = PathOf(key);
         File.Delete(path);
         File.Delete(path + TypeSuffix);
+        // Each upload and each job has a folder of its own: remove it with its last file, up to the root.
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > Root.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                break;
+            }
+
+            Directory.Delete(folder);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -23,6 +23,12 @@ public interface IBlobStore
     /// <summary>The stored object's real size and type, or null when it does not exist.</summary>
     Task<BlobInfo?> GetInfoAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="maxBytes"/> from the start of the object (a header), or null when it does not exist.</summary>
+    Task<byte[]?> ReadStartAsync(string key, int maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>Every object whose key starts with <paramref name="prefix"/> (e.g. <c>jobs/{id}/</c>).</summary>
+    Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken);
+
     Task DownloadToFileAsync(string key, string path, CancellationToken cancellationToken);
 
     Task UploadFileAsync(string key, string path, string contentType, CancellationToken cancellationToken);

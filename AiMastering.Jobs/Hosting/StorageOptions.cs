@@ -14,7 +14,8 @@ public sealed class StorageOptions
     /// <summary>How long a signed upload URL stays valid.</summary>
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>How long a signed download URL stays valid.</summary>
+    /// <summary>How long a signed download URL stays valid: at most 15 minutes (a leaked link soon stops working).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "00:15:00")]
     public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Base64 secret (≥ 32 bytes) for the embedded store's signed URLs; generated under the data folder when unset.</summary>

@@ -38,4 +38,24 @@ public enum ErrorCode
     WorkerLost,
     ProcessingFailed,
     Internal,
+
+    // Added later, appended so no existing number moves.
+    // Ownership and limits (requests)
+    UploadUsed,
+    TooLong,
+    TooManyJobs,
+    QuotaExceeded,
+    RateLimited,
+    JobBusy,
+
+    // Accounts (requests)
+    SignInFailed,
+    SignUpClosed,
+    AccountInvalid,
+    AntiforgeryFailed,
+    TokenNotFound,
+
+    // The audio itself (permanent)
+    UnsupportedSampleRate,
+    NonFiniteSamples,
 }

@@ -86,7 +86,7 @@ public sealed partial class JobRunner(
         var now = time.GetUtcNow();
         var error = ex is JobFailedException jf
             ? new JobError(jf.Code, jf.Message, now)
-            : new JobError(ErrorCode.ProcessingFailed, "Something went wrong while mastering; we will try again.", now);
+            : new JobError(ErrorCode.ProcessingFailed, "Something went wrong while mastering.", now);
         if (ex is not JobFailedException)
         {
             LogUnexpected(ex, job.Id);
@@ -113,8 +113,9 @@ public sealed partial class JobRunner(
             return;
         }
 
+        // Only a job that really is queued again says so: a finally failed job's message never promises another try.
         var delay = _options.RetryDelay(job.Attempts);
-        if (await store.RequeueAsync(job.Id, WorkerId, error, now + delay, now, CancellationToken.None))
+        if (await store.RequeueAsync(job.Id, WorkerId, error with { Message = $"{error.Message} We will try again." }, now + delay, now, CancellationToken.None))
         {
             // If this publish is lost, the recovery sweep re-publishes the queued job.
             await queue.ScheduleRetryAsync(message with { Attempt = job.Attempts + 1 }, delay, CancellationToken.None);

@@ -16,13 +16,40 @@ public interface IJobStore
 
     Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The job if <paramref name="ownerId"/> owns it — the owner is part of the query; null = any owner (admins).</summary>
+    Task<Job?> GetOwnedAsync(Guid id, string? ownerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts the job unless its user already has <paramref name="maxActivePerUser"/> queued + processing
+    /// jobs, or its source or reference upload already started a job (each upload masters once).
+    /// </summary>
+    Task<InsertOutcome> TryInsertAsync(Job job, int maxActivePerUser, CancellationToken cancellationToken);
+
+    /// <summary>The user's queued + processing jobs.</summary>
+    Task<int> CountActiveAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a job uses this upload as its source or reference.</summary>
+    Task<bool> IsUploadUsedAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a job that is not being processed, if <paramref name="ownerId"/> owns it (null = any owner);
+    /// returns the deleted job (its files are the caller's to delete), or null when nothing was deleted.
+    /// </summary>
+    Task<Job?> DeleteAsync(Guid id, string? ownerId, CancellationToken cancellationToken);
+
+    /// <summary>Finished (done or failed) jobs last changed before <paramref name="cutoff"/>, oldest first.</summary>
+    Task<IReadOnlyList<Job>> ListExpiredAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
+
     /// <summary>The user's jobs, newest first.</summary>
     Task<IReadOnlyList<Job>> ListForUserAsync(string userId, int limit, CancellationToken cancellationToken);
 
     /// <summary>All users' jobs, newest first, optionally of one status (operators).</summary>
     Task<IReadOnlyList<Job>> ListRecentAsync(JobStatus? status, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Ids of queued jobs that may run now (available), oldest first.</summary>
+    /// <summary>
+    /// Ids of queued jobs that may run now (available), in fair order where the store can: the user served
+    /// least recently first, then oldest first — one user's backlog does not hold back everyone else's job.
+    /// </summary>
     Task<IReadOnlyList<Guid>> FindClaimableAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>

@@ -70,6 +70,9 @@ public sealed class SqliteJobStore : IJobStore
             CREATE INDEX IF NOT EXISTS ix_jobs_user_created ON jobs (user_id, created_at DESC);
             CREATE INDEX IF NOT EXISTS ix_jobs_status_available ON jobs (status, available_at, created_at);
             CREATE INDEX IF NOT EXISTS ix_jobs_status_lease ON jobs (status, lease_until);
+            CREATE INDEX IF NOT EXISTS ix_jobs_user_started ON jobs (user_id, started_at);
+            CREATE INDEX IF NOT EXISTS ix_jobs_source_key ON jobs (json_extract(source, '$.key'));
+            CREATE INDEX IF NOT EXISTS ix_jobs_reference_key ON jobs (json_extract(reference, '$.key'));
             """, cancellationToken);
         await AddProgressColumnsAsync(connection, cancellationToken);
     }
@@ -85,12 +88,67 @@ public sealed class SqliteJobStore : IJobStore
         }
     }
 
+    private const string Values = "@id, @user, @status, @created, @updated, @started, @finished, " +
+        "@attempts, @max, @ecode, @emsg, @eat, @lease, @owner, @available, @stage, @source, @reference, @options, @artifacts, @request, @trace, @fraction, @eta";
+
     public async Task InsertAsync(Job job, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO jobs ({Columns}) VALUES (@id, @user, @status, @created, @updated, @started, @finished, " +
-            "@attempts, @max, @ecode, @emsg, @eat, @lease, @owner, @available, @stage, @source, @reference, @options, @artifacts, @request, @trace, @fraction, @eta)";
+        command.CommandText = $"INSERT INTO jobs ({Columns}) VALUES ({Values})";
+        BindJob(command, job);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<InsertOutcome> TryInsertAsync(Job job, int maxActivePerUser, CancellationToken cancellationToken)
+    {
+        // One statement: SQLite holds the write lock from the checks to the insert, so two requests at
+        // once cannot both pass the count or both use one upload.
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO jobs ({Columns}) SELECT {Values} " +
+            $"WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE {UsesKey("@skey")} " +
+            $"OR (@rkey IS NOT NULL AND {UsesKey("@rkey")})) " +
+            "AND (SELECT COUNT(*) FROM jobs WHERE user_id = @user AND status IN ('queued', 'processing')) < @maxActive";
+        BindJob(command, job);
+        Bind(command, "@skey", job.Source.Key);
+        Bind(command, "@rkey", job.Reference?.Key);
+        Bind(command, "@maxActive", maxActivePerUser);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return InsertOutcome.Inserted;
+        }
+
+        var used = await IsUploadUsedAsync(job.Source.Key, cancellationToken)
+            || (job.Reference is not null && await IsUploadUsedAsync(job.Reference.Key, cancellationToken));
+        return used ? InsertOutcome.UploadUsed : InsertOutcome.TooManyActive;
+    }
+
+    public async Task<int> CountActiveAsync(string userId, CancellationToken cancellationToken) =>
+        (int)await ScalarAsync("SELECT COUNT(*) FROM jobs WHERE user_id = @user AND status IN ('queued', 'processing')",
+            cancellationToken, ("@user", userId));
+
+    public async Task<bool> IsUploadUsedAsync(string key, CancellationToken cancellationToken) =>
+        await ScalarAsync($"SELECT EXISTS (SELECT 1 FROM jobs WHERE {UsesKey("@key")})",
+            cancellationToken, ("@key", key)) == 1;
+
+    public async Task<Job?> GetOwnedAsync(Guid id, string? ownerId, CancellationToken cancellationToken) =>
+        Single(await QueryAsync($"SELECT {Columns} FROM jobs WHERE id = @id AND (@owner IS NULL OR user_id = @owner)",
+            cancellationToken, ("@id", id.ToString("N")), ("@owner", ownerId)));
+
+    public async Task<Job?> DeleteAsync(Guid id, string? ownerId, CancellationToken cancellationToken) =>
+        Single(await QueryAsync($"DELETE FROM jobs WHERE id = @id AND (@owner IS NULL OR user_id = @owner) AND status <> 'processing' RETURNING {Columns}",
+            cancellationToken, ("@id", id.ToString("N")), ("@owner", ownerId)));
+
+    public Task<IReadOnlyList<Job>> ListExpiredAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {Columns} FROM jobs WHERE status IN ('done', 'failed') AND updated_at < @cutoff ORDER BY updated_at LIMIT @limit",
+            cancellationToken, ("@cutoff", Ms(cutoff)), ("@limit", limit));
+
+    private static string UsesKey(string parameter) =>
+        $"(json_extract(source, '$.key') = {parameter} OR json_extract(reference, '$.key') = {parameter})";
+
+    private static void BindJob(SqliteCommand command, Job job)
+    {
         Bind(command, "@id", job.Id.ToString("N"));
         Bind(command, "@user", job.UserId);
         Bind(command, "@status", job.Status.ToWire());
@@ -115,7 +173,6 @@ public sealed class SqliteJobStore : IJobStore
         Bind(command, "@trace", job.TraceParent);
         Bind(command, "@fraction", job.StageFraction);
         Bind(command, "@eta", job.EtaSeconds);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -134,7 +191,8 @@ public sealed class SqliteJobStore : IJobStore
     public async Task<IReadOnlyList<Guid>> FindClaimableAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var jobs = await QueryAsync(
-            $"SELECT {Columns} FROM jobs WHERE status = 'queued' AND (available_at IS NULL OR available_at <= @now) ORDER BY created_at LIMIT @limit",
+            $"SELECT {Columns} FROM jobs WHERE status = 'queued' AND (available_at IS NULL OR available_at <= @now) " +
+            "ORDER BY (SELECT MAX(started_at) FROM jobs served WHERE served.user_id = jobs.user_id) NULLS FIRST, created_at LIMIT @limit",
             cancellationToken, ("@now", Ms(now)), ("@limit", limit));
         return jobs.Select(j => j.Id).ToList();
     }
@@ -237,6 +295,19 @@ public sealed class SqliteJobStore : IJobStore
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            Bind(command, name, value);
+        }
+
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<IReadOnlyList<Job>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

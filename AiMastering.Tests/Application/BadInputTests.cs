@@ -23,6 +23,9 @@ public sealed class BadInputTests(AppHostFixture app)
         { "silent", "silent_audio", "silent" },
         { "half-second", "too_short", "1 second" },
         { "three-channels", "too_many_channels", "stereo" },
+        { "nan-samples", "non_finite_samples", "not numbers" },
+        { "infinite-samples", "non_finite_samples", "infinite" },
+        { "1000-hz", "unsupported_sample_rate", "1,000 Hz; mastering here takes 8 to 384 kHz" },
     };
 
     [Theory]
@@ -76,6 +79,13 @@ public sealed class BadInputTests(AppHostFixture app)
                 return TestWav.Pcm16(rate, [half, half]);
             case "three-channels":
                 return TestWav.Pcm16(rate, [tone, tone, tone]);
+            case "nan-samples" or "infinite-samples":
+                var samples = TestWav.Sine(rate, 4, 440, 0.3);
+                samples[rate * 3] = kind == "nan-samples" ? float.NaN : float.PositiveInfinity;
+                return TestWav.IeeeFloat(rate, 1, samples);
+            case "1000-hz":
+                var low = TestWav.Sine(1000, 5, 100, 0.3);
+                return TestWav.Pcm16(1000, [low, low]);
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }

@@ -1,12 +1,13 @@
+extern alias api;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
-using AiMastering.ApiService.Infrastructure;
 using AiMastering.Jobs.Blobs.S3;
 using AiMastering.Jobs.Processing;
 using AiMastering.Jobs.Queue.RabbitMq;
 using AiMastering.Jobs.Store.Mongo;
 using AiMastering.Worker.Telemetry;
+using api::AiMastering.ApiService.Infrastructure;
 using Microsoft.Extensions.Hosting;
 
 namespace AiMastering.Tests.Infrastructure;

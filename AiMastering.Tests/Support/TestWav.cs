@@ -27,6 +27,15 @@ public static class TestWav
         return Riff(sampleRate, (short)channels.Length, 16, (uint)data.Length, data);
     }
 
+    /// <summary>A 32-bit float WAV (format 3) of interleaved <paramref name="samples"/>, whatever values they hold.</summary>
+    public static byte[] IeeeFloat(int sampleRate, short channels, ReadOnlySpan<float> samples)
+    {
+        var data = System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples);
+        var wav = Riff(sampleRate, channels, 32, (uint)data.Length, data);
+        wav[20] = 3;
+        return wav;
+    }
+
     /// <summary>A RIFF/WAVE file with a PCM fmt chunk whose header may say anything.</summary>
     public static byte[] Riff(int sampleRate, short channels, short bits, uint declaredDataBytes, ReadOnlySpan<byte> data)
     {

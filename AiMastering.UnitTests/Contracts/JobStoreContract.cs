@@ -4,7 +4,7 @@ using AiMastering.Jobs.Store;
 namespace AiMastering.UnitTests.Contracts;
 
 /// <summary>What every <see cref="IJobStore"/> promises: each move is a compare-and-set.</summary>
-public abstract class JobStoreContract
+public abstract partial class JobStoreContract
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 

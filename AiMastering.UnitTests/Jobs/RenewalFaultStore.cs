@@ -27,6 +27,24 @@ internal sealed class RenewalFaultStore(IJobStore inner) : IJobStore
 
     public Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
+    public Task<Job?> GetOwnedAsync(Guid id, string? ownerId, CancellationToken cancellationToken) =>
+        inner.GetOwnedAsync(id, ownerId, cancellationToken);
+
+    public Task<InsertOutcome> TryInsertAsync(Job job, int maxActivePerUser, CancellationToken cancellationToken) =>
+        inner.TryInsertAsync(job, maxActivePerUser, cancellationToken);
+
+    public Task<int> CountActiveAsync(string userId, CancellationToken cancellationToken) =>
+        inner.CountActiveAsync(userId, cancellationToken);
+
+    public Task<bool> IsUploadUsedAsync(string key, CancellationToken cancellationToken) =>
+        inner.IsUploadUsedAsync(key, cancellationToken);
+
+    public Task<Job?> DeleteAsync(Guid id, string? ownerId, CancellationToken cancellationToken) =>
+        inner.DeleteAsync(id, ownerId, cancellationToken);
+
+    public Task<IReadOnlyList<Job>> ListExpiredAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
+        inner.ListExpiredAsync(cutoff, limit, cancellationToken);
+
     public Task<IReadOnlyList<Job>> ListForUserAsync(string userId, int limit, CancellationToken cancellationToken) =>
         inner.ListForUserAsync(userId, limit, cancellationToken);
 

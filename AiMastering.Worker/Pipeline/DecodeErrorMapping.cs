@@ -24,6 +24,7 @@ public static class DecodeErrorMapping
         AudioProblem.TooShort => ErrorCode.TooShort,
         AudioProblem.Silent => ErrorCode.SilentAudio,
         AudioProblem.DecoderFailed => ErrorCode.NotAudio,
+        AudioProblem.NonFiniteSamples => ErrorCode.NonFiniteSamples,
         AudioProblem.FileNotFound => ErrorCode.StorageUnavailable,
         _ => ErrorCode.NotAudio,
     };

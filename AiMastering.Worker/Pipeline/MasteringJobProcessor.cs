@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AiMastering.Engine.Analysis;
 using AiMastering.Engine.Decoding;
@@ -139,16 +140,29 @@ public sealed class MasteringJobProcessor(
         await StorageStep(() => blobs.UploadBytesAsync(key, bytes, ArtifactCatalog.JsonContentType, cancellationToken));
     }
 
+    /// <summary>The rates the mastering chain is designed and tested for; a file outside them is refused, not retried.</summary>
+    private const int MinSampleRateHz = 8_000;
+    private const int MaxSampleRateHz = 384_000;
+
     private static AudioProbeResult Probe(string path)
     {
+        AudioProbeResult probe;
         try
         {
-            return AudioDecoder.Probe(path);
+            probe = AudioDecoder.Probe(path);
         }
         catch (AudioDecodeException e)
         {
             throw DecodeErrorMapping.ToJobFailure(e);
         }
+
+        if (probe.SampleRate is < MinSampleRateHz or > MaxSampleRateHz)
+        {
+            throw new JobFailedException(ErrorCode.UnsupportedSampleRate, string.Create(CultureInfo.InvariantCulture,
+                $"The mix is at {probe.SampleRate:N0} Hz; mastering here takes 8 to 384 kHz. Export it at 44.1 or 48 kHz."));
+        }
+
+        return probe;
     }
 
     private static async Task WaitQuietlyAsync(Task? task)
@@ -191,7 +205,7 @@ public sealed class MasteringJobProcessor(
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException or BlobStoreUnavailableException)
         {
-            throw new JobFailedException(ErrorCode.StorageUnavailable, "The file store could not be reached; we will try again.", ex);
+            throw new JobFailedException(ErrorCode.StorageUnavailable, "The file store could not be reached.", ex);
         }
     }
 }

@@ -130,7 +130,7 @@ describe('AdminPage', () => {
     http.expectNone((r) => r.url === '/api/admin/jobs');
   });
 
-  it('asks for the operator token on 401, sends it as X-Admin-Token and keeps it for the tab', () => {
+  it('asks for the operator token on 401, sends it as a bearer token and keeps it for the tab', () => {
     start();
     answer({ title: 'Admin token required', status: 401 }, 401);
     expect(all('admin-jobs')).toHaveLength(0);
@@ -140,7 +140,7 @@ describe('AdminPage', () => {
     fixture.detectChanges();
     vi.advanceTimersByTime(0);
     const req = answer({ jobs });
-    expect(req.request.headers.get('X-Admin-Token')).toBe('s3cret');
+    expect(req.request.headers.get('Authorization')).toBe('Bearer s3cret');
     expect(sessionStorage.getItem(ADMIN_TOKEN_KEY)).toBe('s3cret');
     expect(all('admin-job-row')).toHaveLength(4);
   });
@@ -149,7 +149,7 @@ describe('AdminPage', () => {
     sessionStorage.setItem(ADMIN_TOKEN_KEY, 'old');
     start();
     const req = answer({ title: 'Admin token required', status: 401 }, 401);
-    expect(req.request.headers.get('X-Admin-Token')).toBe('old');
+    expect(req.request.headers.get('Authorization')).toBe('Bearer old');
     expect(el().querySelector('[data-testid="admin-token-form"]')!.textContent).toContain('That token was not accepted.');
     // No requests while waiting for a token.
     vi.advanceTimersByTime(2 * ADMIN_REFRESH_MS);
@@ -158,7 +158,7 @@ describe('AdminPage', () => {
 
   it('sends no admin token when none was entered', () => {
     start();
-    expect(answer({ jobs: [] }).request.headers.has('X-Admin-Token')).toBe(false);
+    expect(answer({ jobs: [] }).request.headers.has('Authorization')).toBe(false);
     expect(el().textContent).toContain('No jobs.');
   });
 });

@@ -1,4 +1,4 @@
-/** The optional operator token (X-Admin-Token), kept for this browser tab only. */
+/** An admin's personal API token entered on the page (sent as a bearer token), kept for this browser tab only. */
 export const ADMIN_TOKEN_KEY = 'aim.adminToken';
 
 export function readAdminToken(): string | null {

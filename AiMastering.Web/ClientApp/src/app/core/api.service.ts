@@ -24,7 +24,12 @@ export class ApiService {
     return this.http.get<JobList>('/api/jobs').pipe(map((r) => (Array.isArray(r?.jobs) ? r.jobs : [])));
   }
 
-  /** Every user's jobs, newest first (operators). The token is sent only when one was entered. */
+  /** Deletes the job and every file of it (owner or admin). */
+  deleteJob(jobId: string): Observable<unknown> {
+    return this.http.delete(`/api/jobs/${encodeURIComponent(jobId)}`);
+  }
+
+  /** Every user's jobs, newest first (operators). An admin's API token is sent only when one was entered. */
   adminJobs(status: JobStatus | null, limit: number, token: string | null): Observable<Job[]> {
     const params: Record<string, string> = { limit: `${limit}` };
     if (status) params['status'] = status;
@@ -44,6 +49,7 @@ export class ApiService {
   }
 }
 
+/** A signed-in admin needs no token; a token entered on the page is an admin's personal API token. */
 function adminHeaders(token: string | null): HttpHeaders {
-  return token ? new HttpHeaders({ 'X-Admin-Token': token }) : new HttpHeaders();
+  return token ? new HttpHeaders({ Authorization: `Bearer ${token}` }) : new HttpHeaders();
 }

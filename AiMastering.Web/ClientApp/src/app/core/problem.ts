@@ -11,7 +11,7 @@ const CODE_MESSAGES: Record<string, string> = {
   upload_signature_invalid: 'The upload link was not accepted. Please try again.',
   upload_expired: 'The upload link expired. Please try again.',
   invalid_options: 'Some mastering options are not valid.',
-  job_not_found: 'This job does not exist, or it belongs to another browser.',
+  job_not_found: 'This job does not exist, or it belongs to someone else.',
   empty_file: 'The file is empty.',
   no_audio: 'The file contains no audio.',
   truncated_file: 'The file is cut short; please export it again.',
@@ -30,6 +30,19 @@ const CODE_MESSAGES: Record<string, string> = {
   worker_lost: 'Processing was interrupted.',
   processing_failed: 'Processing failed.',
   internal: 'Something went wrong on our side.',
+  upload_used: 'This upload has already been mastered. Upload the file again to master it with other settings.',
+  too_long: 'The track is longer than this service accepts.',
+  too_many_jobs: 'You already have the most masters waiting or in progress. Start this one when one of them is done.',
+  quota_exceeded: 'Your storage here is full. Delete older masters to make room.',
+  rate_limited: 'Too many requests in a short time. Wait a minute and try again.',
+  job_busy: 'This master is being made right now. Delete it when it is done.',
+  sign_in_failed: 'The email address or the password is not right.',
+  sign_up_closed: 'Sign-up is turned off here. Ask the person who runs this service for an account.',
+  account_invalid: 'The account could not be created.',
+  antiforgery_failed: 'This page is out of date. Reload it and try again.',
+  token_not_found: 'There is no such token.',
+  unsupported_sample_rate: 'The sample rate is outside 8–384 kHz; export the mix at a common rate such as 44.1 or 48 kHz.',
+  non_finite_samples: 'The file holds invalid samples (not-a-number or infinite values); export it again.',
 };
 
 export function describeErrorCode(code: string | undefined | null): string | undefined {

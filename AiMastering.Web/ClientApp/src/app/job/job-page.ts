@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Title } from '@angular/platform-browser';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { Observable, Subscription, catchError, exhaustMap, forkJoin, of, takeWhile, tap, timer } from 'rxjs';
 import { ApiService } from '../core/api.service';
 import { fmtDate } from '../core/format';
@@ -38,6 +38,11 @@ export class JobPage {
 
   private readonly api = inject(ApiService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly router = inject(Router);
+
+  readonly confirmingDelete = signal(false);
+  readonly deleting = signal(false);
+  readonly deleteError = signal<string | null>(null);
 
   readonly job = signal<Job | null>(null);
   readonly loadError = signal<string | null>(null);
@@ -184,5 +189,20 @@ export class JobPage {
     if (o.bitDepth) parts.push(`${o.bitDepth}-bit`);
     if (o.width) parts.push('widened');
     return parts.join(' · ');
+  }
+
+  /** Deletes the job and all its files, then goes back to the start page. */
+  protected deleteJob(): void {
+    this.deleting.set(true);
+    this.deleteError.set(null);
+    this.polling?.unsubscribe();
+    this.refreshing?.unsubscribe();
+    this.api.deleteJob(this.id()).subscribe({
+      next: () => void this.router.navigateByUrl('/'),
+      error: (e: unknown) => {
+        this.deleting.set(false);
+        this.deleteError.set(problemMessage(toProblem(e)));
+      },
+    });
   }
 }
