@@ -20,6 +20,7 @@ deps: ## Install what is missing to run (ffmpeg, node modules)
 	@scripts/install-deps.sh run
 
 build: deps ## Build the .NET solution and the Angular app (the web project's build runs npm; Release unless CONFIGURATION=Debug)
+	@scripts/build-web.sh # once, before the solution: projects referencing the web project would otherwise run npm side by side
 	$(DOTNET) build AiMastering.slnx -c $(CONFIGURATION)
 
 cli: ## Publish the aimaster CLI, ReadyToRun, to artifacts/cli/aimaster
