@@ -1,8 +1,9 @@
+extern alias api;
 using System.Text.RegularExpressions;
-using AiMastering.ApiService.Apis;
 using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
 using AiMastering.Testing;
+using api::AiMastering.ApiService.Apis;
 using Microsoft.Extensions.Options;
 
 namespace AiMastering.Tests.Jobs;

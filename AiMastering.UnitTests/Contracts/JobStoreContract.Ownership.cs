@@ -1,7 +1,7 @@
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Store;
 
-namespace AiMastering.Tests.Contracts;
+namespace AiMastering.UnitTests.Contracts;
 
 /// <summary>The store's part of ownership, limits and deletion: the owner and the limits are in the query itself.</summary>
 public abstract partial class JobStoreContract
