@@ -20,7 +20,7 @@ public sealed partial class MonitoringTests(AppHostFixture app)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Every_dashboard_panel_and_alert_evaluates_against_the_scraped_app_and_the_emitted_ones_return_series()
+    public async Task Every_dashboard_panel_and_alert_evaluates_against_the_scraped_app_and_every_panel_returns_series()
     {
         var jobs = new Dictionary<string, string>
         {
@@ -32,10 +32,15 @@ public sealed partial class MonitoringTests(AppHostFixture app)
         jobs.Keys.ShouldAllBe(job => shipped.Contains($"job_name: {job}"));
         await using var prometheus = await PrometheusServer.StartAsync(jobs, [Path.Combine(Deploy, "prometheus", "alerts.yml")]);
 
-        // One job that masters and one that fails, so the outcome and failure panels have both kinds of series.
+        // One job that masters, one that fails and one request refused, so the outcome and failure panels have every kind of series.
         var client = new MasteringClient(app.Web);
         var mastered = await client.SubmitAsync("Scraped.wav", TestWav.Pcm16(44100, TestWav.MixLike(44100, 4, 2, 0.1)), Ct);
         var failed = await client.SubmitAsync("Not audio.wav", "This is a text file, not a recording."u8.ToArray(), Ct);
+        using (var refused = await client.CreateJobRawAsync(new { objectKey = $"uploads/{client.UserId}/0123/missing.wav" }, Ct))
+        {
+            refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        }
+
         (await client.WaitAsync(mastered, TimeSpan.FromMinutes(2), Ct))["status"]!.GetValue<string>().ShouldBe("done");
         (await client.WaitAsync(failed, TimeSpan.FromMinutes(2), Ct))["status"]!.GetValue<string>().ShouldBe("failed");
         await Eventually.TrueAsync(async () => (await prometheus.QueryAsync("count_over_time(aimastering_worker_jobs_processed_total[1m]) >= 3")).Series.Count > 0, TimeSpan.FromSeconds(60));
