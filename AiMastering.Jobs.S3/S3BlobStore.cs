@@ -163,6 +163,7 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             Key = key,
             FilePath = path,
             ContentType = contentType,
+            Headers = { CacheControl = CacheControlFor(key) },
         }, cancellationToken));
     }
 
@@ -176,6 +177,7 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             Key = key,
             InputStream = stream,
             ContentType = contentType,
+            Headers = { CacheControl = CacheControlFor(key) },
         }, cancellationToken));
     }
 
@@ -184,6 +186,14 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
         EnsureKey(key);
         return CallAsync("s3 delete", key, () => client.DeleteObjectAsync(Options.Bucket, key, cancellationToken));
     }
+
+    /// <summary>
+    /// What is stored under a key never changes (a new attempt writes new keys), so a browser may keep it; but a signed
+    /// URL is a credential that expires, so no shared cache may hand it to others, and it revalidates after a day.
+    /// </summary>
+    public const string ArtifactCacheControl = "private, max-age=86400, immutable";
+
+    private static string? CacheControlFor(string key) => key.StartsWith("jobs/", StringComparison.Ordinal) ? ArtifactCacheControl : null;
 
     public void Dispose()
     {

@@ -44,6 +44,22 @@ public sealed class S3PublicEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_artifact_downloads_with_a_cache_control_for_signed_urls_and_an_upload_without()
+    {
+        var artifact = BlobKeys.Artifact(Guid.NewGuid(), 1, "master.wav");
+        var upload = BlobKeys.Upload("user-1", Guid.NewGuid(), "Song.wav");
+        await store!.UploadBytesAsync(artifact, "RIFF master"u8.ToArray(), "audio/wav", Ct);
+        await store.UploadBytesAsync(upload, "RIFF mix"u8.ToArray(), "audio/wav", Ct);
+
+        using var master = await Http.GetAsync(await store.PresignDownloadAsync(artifact, "Master.wav", DateTimeOffset.UtcNow.AddMinutes(5), Ct), Ct);
+        using var mix = await Http.GetAsync(await store.PresignDownloadAsync(upload, "Song.wav", DateTimeOffset.UtcNow.AddMinutes(5), Ct), Ct);
+
+        master.Headers.CacheControl.ShouldBe(CacheControlHeaderValue.Parse(S3BlobStore.ArtifactCacheControl));
+        master.Headers.CacheControl!.Private.ShouldBeTrue();
+        mix.Headers.CacheControl.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_presigned_upload_points_at_the_public_endpoint_and_the_object_lands_through_it()
     {
         var key = BlobKeys.Upload("user-1", Guid.NewGuid(), "Song.wav");
