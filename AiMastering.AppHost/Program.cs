@@ -37,7 +37,7 @@ switch (mode)
         var jobs = builder.AddMongo(ResourceNames.Jobs);
         var rabbitmq = builder.AddJobBroker(ResourceNames.RabbitMq);
         var storage = objectStore = builder.AddMinio(ResourceNames.Storage);
-        api.WithContainerBackends(jobs, rabbitmq, storage);
+        api.WithContainerBackends(jobs, rabbitmq, storage).WithStoragePublicEndpoint(storage);
         worker.WithContainerBackends(jobs, rabbitmq, storage);
         break;
 }

@@ -147,6 +147,18 @@ public sealed class MongoJobStore(IMongoDatabase database, string collectionName
         return deleted;
     }
 
+    public async Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var queued = new BsonDocument("status", "queued");
+        var count = await Collection.CountDocumentsAsync(queued, cancellationToken: cancellationToken);
+        var oldest = await Collection.Find(queued).Sort(new BsonDocument("createdAt", 1)).Limit(1)
+            .Project(new BsonDocument { { "createdAt", 1 }, { "_id", 0 } }).FirstOrDefaultAsync(cancellationToken);
+        var transient = new BsonArray(Enum.GetValues<ErrorCode>().Where(c => c.IsTransient()).Select(c => c.ToWire()));
+        var gaveUp = await Collection.CountDocumentsAsync(
+            new BsonDocument { { "status", "failed" }, { "lastError.code", new BsonDocument("$in", transient) } }, cancellationToken: cancellationToken);
+        return new QueueSnapshot(count, oldest is null ? null : new DateTimeOffset(oldest["createdAt"].ToUniversalTime(), TimeSpan.Zero), gaveUp);
+    }
+
     private static readonly BsonDocument Newest = new() { { "createdAt", -1 }, { "_id", -1 } };
 
     private async Task<bool> MoveAsync((BsonDocument Filter, BsonDocument Update) command, CancellationToken cancellationToken) =>

@@ -17,16 +17,23 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
 {
     public S3StorageOptions Options { get; } = options;
 
-    private Protocol UrlProtocol => Options.Endpoint.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS;
+    // Presigning is local (no request is sent): a second client only to sign URLs for the browsers' host.
+    private readonly AmazonS3Client? presigner = options.PublicEndpoint is { } endpoint ? CreateClient(options, endpoint) : null;
+
+    private IAmazonS3 Presigner => presigner ?? client;
+
+    private Protocol UrlProtocol => Options.BrowserEndpoint.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS;
 
     /// <summary>A client for the endpoint: SigV4, path style as configured, checksums only when required.</summary>
-    public static AmazonS3Client CreateClient(S3StorageOptions options) =>
+    public static AmazonS3Client CreateClient(S3StorageOptions options) => CreateClient(options, options.Endpoint);
+
+    private static AmazonS3Client CreateClient(S3StorageOptions options, Uri endpoint) =>
         new(new BasicAWSCredentials(options.AccessKey, options.SecretKey), new AmazonS3Config
         {
-            ServiceURL = options.Endpoint.ToString(),
+            ServiceURL = endpoint.ToString(),
             AuthenticationRegion = options.Region,
             ForcePathStyle = options.ForcePathStyle,
-            UseHttp = options.Endpoint.Scheme == Uri.UriSchemeHttp,
+            UseHttp = endpoint.Scheme == Uri.UriSchemeHttp,
             // Ceph RGW, MinIO and B2 reject or mis-handle the newer default checksums.
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
@@ -80,7 +87,7 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             return new PresignedUpload(BucketUrl(), "POST", fields, empty, grant.ExpiresAt);
         }
 
-        var url = await CallAsync("s3 presign upload", grant.Key, () => client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        var url = await CallAsync("s3 presign upload", grant.Key, () => Presigner.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
             BucketName = Options.Bucket,
             Key = grant.Key,
@@ -105,7 +112,7 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             Protocol = UrlProtocol,
         };
         request.ResponseHeaderOverrides.ContentDisposition = ContentDispositions.Attachment(downloadFileName);
-        return new Uri(await CallAsync("s3 presign download", key, () => client.GetPreSignedURLAsync(request)));
+        return new Uri(await CallAsync("s3 presign download", key, () => Presigner.GetPreSignedURLAsync(request)));
     }
 
     public Task<BlobInfo?> GetInfoAsync(string key, CancellationToken cancellationToken)
@@ -206,6 +213,7 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             Key = key,
             FilePath = path,
             ContentType = contentType,
+            Headers = { CacheControl = CacheControlFor(key) },
         }, cancellationToken));
     }
 
@@ -219,6 +227,7 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
             Key = key,
             InputStream = stream,
             ContentType = contentType,
+            Headers = { CacheControl = CacheControlFor(key) },
         }, cancellationToken));
     }
 
@@ -228,17 +237,30 @@ public sealed class S3BlobStore(IAmazonS3 client, S3StorageOptions options, Time
         return CallAsync("s3 delete", key, () => client.DeleteObjectAsync(Options.Bucket, key, cancellationToken));
     }
 
-    public void Dispose() => client.Dispose();
+    /// <summary>
+    /// What is stored under a key never changes (a new attempt writes new keys), so a browser may keep it; but a signed
+    /// URL is a credential that expires, so no shared cache may hand it to others, and it revalidates after a day.
+    /// </summary>
+    public const string ArtifactCacheControl = "private, max-age=86400, immutable";
+
+    private static string? CacheControlFor(string key) => key.StartsWith("jobs/", StringComparison.Ordinal) ? ArtifactCacheControl : null;
+
+    public void Dispose()
+    {
+        presigner?.Dispose();
+        client.Dispose();
+    }
 
     private Uri BucketUrl()
     {
-        var root = Options.Endpoint.ToString().TrimEnd('/');
+        var browser = Options.BrowserEndpoint;
+        var root = browser.ToString().TrimEnd('/');
         if (Options.ForcePathStyle)
         {
             return new Uri($"{root}/{Options.Bucket}");
         }
 
-        var endpoint = new UriBuilder(Options.Endpoint) { Host = $"{Options.Bucket}.{Options.Endpoint.Host}" };
+        var endpoint = new UriBuilder(browser) { Host = $"{Options.Bucket}.{browser.Host}" };
         return endpoint.Uri;
     }
 

@@ -11,7 +11,7 @@ public static class S3BlobStoreExtensions
     /// <summary>
     /// Registers <see cref="S3BlobStore"/> as <see cref="IBlobStore"/> from
     /// <c>ConnectionStrings:{connectionName}</c> (<c>Endpoint=…;AccessKey=…;SecretKey=…;Bucket=…</c>) and
-    /// <c>Storage:S3:CorsOrigins</c>.
+    /// <c>Storage:S3:CorsOrigins</c> and <c>Storage:S3:PublicEndpoint</c>.
     /// </summary>
     public static IHostApplicationBuilder AddS3BlobStore(this IHostApplicationBuilder builder, string connectionName = "storage")
     {
@@ -21,6 +21,11 @@ public static class S3BlobStoreExtensions
         foreach (var origin in builder.Configuration.GetSection($"{S3StorageOptions.Section}:CorsOrigins").Get<string[]>() ?? [])
         {
             options.CorsOrigins.Add(origin);
+        }
+
+        if (builder.Configuration[$"{S3StorageOptions.Section}:PublicEndpoint"] is { Length: > 0 } publicEndpoint)
+        {
+            options.PublicEndpoint = new Uri(publicEndpoint);
         }
 
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -14,6 +14,16 @@ public sealed class S3StorageOptions
 
     public Uri Endpoint { get; set; } = new("http://127.0.0.1:9000");
 
+    /// <summary>
+    /// Where browsers reach the store (<c>Storage:S3:PublicEndpoint</c>), when not at <see cref="Endpoint"/>: presigned
+    /// URLs are signed for this host (the signature covers it), while the services' own calls keep using
+    /// <see cref="Endpoint"/> (e.g. MinIO's address inside a container network). Null: browsers use <see cref="Endpoint"/>.
+    /// </summary>
+    public Uri? PublicEndpoint { get; set; }
+
+    /// <summary>The endpoint presigned URLs point at.</summary>
+    public Uri BrowserEndpoint => PublicEndpoint ?? Endpoint;
+
     public string AccessKey { get; set; } = "";
 
     public string SecretKey { get; set; } = "";

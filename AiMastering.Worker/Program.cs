@@ -25,6 +25,7 @@ builder.Services.AddSingleton<IJobProcessor>(services => new MeasuredJobProcesso
 builder.Services.AddSingleton<JobRunner>();
 builder.Services.AddHostedService<WorkerService>();
 builder.Services.AddHostedService<RecoverySweeper>();
+builder.Services.AddHostedService<QueueGauges>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

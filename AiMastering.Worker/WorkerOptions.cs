@@ -20,4 +20,8 @@ public sealed class WorkerOptions
 
     /// <summary>Where the MP3 preview's LAME encoder and decoder run: Auto = in the worker's process when libmp3lame and libmpg123 load (faster), else ffmpeg processes; Ffmpeg = always ffmpeg processes.</summary>
     public Mp3Codecs Mp3Codecs { get; set; } = Mp3Codecs.Auto;
+
+    /// <summary>How often the queue gauges (depth, oldest age, dead letters) are read from the store and the dead-letter queue.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan QueueGaugeInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -49,6 +49,23 @@ public static class InfrastructureResourceExtensions
             .WithManagementPlugin()
             .WithDataVolume($"aimastering-{name}-data");
 
+    /// <summary>
+    /// Where browsers reach MinIO (<c>Storage:S3:PublicEndpoint</c>), for the presigned URLs the API hands out. Running,
+    /// MinIO's host port, which a browser on this machine reaches; published, the address the deployment exposes MinIO
+    /// at is a parameter (<c>{name}-public-endpoint</c>), since the internal address is unreachable from outside.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithStoragePublicEndpoint(this IResourceBuilder<ProjectResource> project, IResourceBuilder<MinioServerResource> storage)
+    {
+        const string variable = "Storage__S3__PublicEndpoint";
+        if (project.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            storage.WithExternalHttpEndpoints();
+            return project.WithEnvironment(variable, project.ApplicationBuilder.AddParameter($"{storage.Resource.Name}-public-endpoint"));
+        }
+
+        return project.WithEnvironment(variable, storage.GetEndpoint(MinioServerResource.PrimaryEndpointName));
+    }
+
     /// <summary>A service that needs all three: one reference and one wait per backend.</summary>
     public static IResourceBuilder<ProjectResource> WithContainerBackends(
         this IResourceBuilder<ProjectResource> project,

@@ -94,6 +94,9 @@ public interface IJobStore
     /// <summary>failed → queued with a fresh attempt budget (an operator's retry).</summary>
     Task<bool> RetryFailedAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Counts for the queue gauges (<see cref="QueueSnapshot"/>).</summary>
+    Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken);
+
     /// <summary>Deletes finished jobs older than the cutoff; returns the deleted jobs.</summary>
     Task<IReadOnlyList<Job>> PurgeFinishedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 }

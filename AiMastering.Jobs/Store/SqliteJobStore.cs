@@ -264,6 +264,20 @@ public sealed class SqliteJobStore : IJobStore
         QueryAsync($"DELETE FROM jobs WHERE status IN ('done', 'failed') AND updated_at < @cutoff RETURNING {Columns}",
             cancellationToken, ("@cutoff", Ms(olderThan)));
 
+    public async Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var transient = string.Join(", ", TransientCodes.Select(c => $"'{c}'"));
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM jobs WHERE status = 'queued'), (SELECT MIN(created_at) FROM jobs WHERE status = 'queued'), " +
+            $"(SELECT COUNT(*) FROM jobs WHERE status = 'failed' AND error_code IN ({transient}))";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new QueueSnapshot(reader.GetInt64(0), reader.IsDBNull(1) ? null : FromMs(reader.GetInt64(1)), reader.GetInt64(2));
+    }
+
+    private static IEnumerable<string> TransientCodes => Enum.GetValues<ErrorCode>().Where(c => c.IsTransient()).Select(c => c.ToWire());
+
     private static Job? Single(IReadOnlyList<Job> jobs) => jobs.Count == 0 ? null : jobs[0];
 
     private static (string, object?)[] ErrorParameters(JobError error) =>

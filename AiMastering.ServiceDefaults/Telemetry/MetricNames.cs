@@ -37,13 +37,13 @@ public static class MetricNames
     /// <summary>Jobs this worker can process at once, <c>Worker:Concurrency</c> (gauge).</summary>
     public const string Consumers = "aimastering.worker.consumers";
 
-    /// <summary>Jobs waiting in the queue (gauge). Not emitted yet: the queue backends will (the dashboard and alerts query it already).</summary>
+    /// <summary>Jobs waiting in the queue (gauge, from the store; every worker reports the same figure, so queries take the max).</summary>
     public const string QueueDepth = "aimastering.queue.depth";
 
-    /// <summary>Age of the oldest queued job (gauge, seconds). Not emitted yet, like <see cref="QueueDepth"/>.</summary>
+    /// <summary>Age of the oldest queued job since its creation (gauge, seconds; like <see cref="QueueDepth"/>).</summary>
     public const string QueueOldestAge = "aimastering.queue.oldest_age";
 
-    /// <summary>Messages in the dead-letter queue (gauge). Not emitted yet, like <see cref="QueueDepth"/>.</summary>
+    /// <summary>Messages in RabbitMQ's dead-letter queue, or with the store-polling queue the jobs that ran out of retries (gauge; like <see cref="QueueDepth"/>).</summary>
     public const string DeadLetters = "aimastering.queue.dead_letters";
 
     public const string OutcomeTag = "outcome";

@@ -87,6 +87,8 @@ internal sealed class RenewalFaultStore(IJobStore inner) : IJobStore
     public Task<bool> RetryFailedAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.RetryFailedAsync(id, now, cancellationToken);
 
+    public Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken) => inner.GetQueueSnapshotAsync(cancellationToken);
+
     public Task<IReadOnlyList<Job>> PurgeFinishedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
         inner.PurgeFinishedAsync(olderThan, cancellationToken);
 }
