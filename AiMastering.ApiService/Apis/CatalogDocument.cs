@@ -5,9 +5,9 @@ using AiMastering.Jobs.Hosting;
 using AiMastering.Jobs.Model;
 using AiMastering.Jobs.Model.Catalog;
 using AiMastering.Jobs.Uploads;
-using CatalogLimits = AiMastering.Jobs.Model.Catalog.Limits;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using CatalogLimits = AiMastering.Jobs.Model.Catalog.Limits;
 
 namespace AiMastering.ApiService.Apis;
 

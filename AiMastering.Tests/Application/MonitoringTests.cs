@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using AiMastering.Jobs.Model;
 using AiMastering.Testing;
 using AiMastering.Tests.Deployment;
-using AiMastering.UnitTests.Infrastructure;
 using AiMastering.Tests.Support;
+using AiMastering.UnitTests.Infrastructure;
 
 namespace AiMastering.Tests.Application;
 
