@@ -40,16 +40,18 @@ public static class EmbeddedBlobsApi
             return Problems.Of(ErrorCode.UnsupportedType, $"This link accepts {type}, not {sentType ?? "no type"}.", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (context.Request.ContentLength > max)
-        {
-            return TooLarge(context.Request.ContentLength.Value, max);
-        }
-
-        // Our own limit (the signed size) replaces Kestrel's default body limit for this endpoint.
+        // Our own limit (the signed size) replaces the server's small default body limit for this endpoint — before
+        // any refusal too: past that default the server would not read the rest of a refused body, and a proxy still
+        // sending it (the front door) would answer 502 instead of passing the 413 on.
         var bodyLimit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (bodyLimit is { IsReadOnly: false })
         {
             bodyLimit.MaxRequestBodySize = null;
+        }
+
+        if (context.Request.ContentLength > max)
+        {
+            return TooLarge(context.Request.ContentLength.Value, max);
         }
 
         var written = await store.WriteAsync(key, context.Request.Body, max, type, cancellationToken);

@@ -47,6 +47,10 @@ public sealed partial class MultiWorkerTests : IDisposable
             ["Jobs__RetryDelays__1"] = "00:00:02",
             ["Jobs__MaxAttempts"] = "5",
             ["Jobs__WorkerId"] = workerId,
+            // This test is about surviving failures with 30 jobs from one caller, not about the per-user limits.
+            ["Limits__MaxActiveJobsPerUser"] = "100",
+            ["Limits__SubmitsPerMinutePerUser"] = "1000",
+            ["Limits__SubmitsPerMinutePerIp"] = "1000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__AiMastering"] = "Information",
         };
