@@ -1,8 +1,5 @@
 using AiMastering.Jobs.Store;
-using AiMastering.Jobs.Store.Mongo;
-using AiMastering.Tests.Infrastructure;
 using AiMastering.UnitTests.Contracts;
-using MongoDB.Driver;
 
 namespace AiMastering.Tests.Contracts;
 
@@ -10,28 +7,11 @@ namespace AiMastering.Tests.Contracts;
 /// The job-store contract on a real MongoDB server, when <c>AIM_TEST_MONGODB</c> names one
 /// (none can be installed on this machine); skipped with that reason otherwise.
 /// </summary>
-public sealed class MongoJobStoreTests : JobStoreContract, IAsyncLifetime
+public sealed class MongoJobStoreTests : JobStoreContract, IAsyncDisposable
 {
-    private readonly string _database = TestServices.UniqueName("aim-test");
-    private MongoClient? _client;
+    private readonly MongoTestDatabase _database = new();
 
-    protected override async Task<IJobStore> OpenStoreAsync()
-    {
-        Assert.SkipWhen(TestServices.MongoDb is null, TestServices.MongoSkipReason);
-        _client ??= new MongoClient(TestServices.MongoDb);
-        var store = new MongoJobStore(_client.GetDatabase(_database));
-        await store.InitializeAsync(Ct);
-        return store;
-    }
+    protected override Task<IJobStore> OpenStoreAsync() => _database.OpenStoreAsync(Ct);
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_client is not null)
-        {
-            await _client.DropDatabaseAsync(_database);
-            _client.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
